@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { customerSchema, type Customer } from '../../../shared/customer';
+import type { DocumentSpec } from '../persistence/document-store';
+
+export interface CustomerDocument {
+  readonly customers: ReadonlyArray<Customer>;
+}
+
+/** customers.json: the customers the analyst added by hand (and, later, the synced directory). */
+export const CUSTOMER_DOCUMENT: DocumentSpec<CustomerDocument> = {
+  name: 'customers',
+  description: 'your customer list',
+  version: 1,
+  schema: z.object({ customers: z.array(customerSchema) }) as unknown as z.ZodType<CustomerDocument>,
+  empty: () => ({ customers: [] }),
+  migrations: [],
+};

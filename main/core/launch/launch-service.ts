@@ -1,0 +1,43 @@
+import type { CloudProfile } from '../../../shared/cloud-profile';
+import { allowedLaunchOrigins } from '../../../shared/cloud-profile';
+import type { LaunchResult, LaunchTarget } from '../../../shared/contract';
+import { assertNever } from '../../../shared/assert-never';
+import { securityCopilotUrl } from '../../../shared/launch-url';
+import type { TenantId } from '../../../shared/tenant-id';
+import { UserFacingError } from '../errors';
+import type { CustomerService } from '../customers/customer-service';
+import type { Opener } from './opener';
+
+/** Computes the tenant-explicit URL for a known customer and hands it to the Opener. */
+export class LaunchService {
+  constructor(
+    private readonly customers: CustomerService,
+    private readonly profile: () => CloudProfile,
+    private readonly opener: Opener,
+  ) {}
+
+  async open(tenantId: TenantId, target: LaunchTarget): Promise<LaunchResult> {
+    const customer = this.customers.get(tenantId);
+    const url = this.urlFor(customer.tenantId, target);
+    const origin = new URL(url).origin;
+    // Defence in depth: the URL builders only produce profile hosts, and this check makes sure no
+    // future builder can hand the shell anything else.
+    if (!allowedLaunchOrigins(this.profile()).includes(origin)) {
+      throw new UserFacingError('refused', `Switchboard will not open ${origin}: it is not a portal of the ${this.profile().label} profile.`);
+    }
+    const { handled } = await this.opener.open(url);
+    return { url, openedBy: handled ? 'shell' : 'page' };
+  }
+
+  urlFor(tenantId: TenantId, target: LaunchTarget): string {
+    switch (target) {
+      case 'securityCopilot': {
+        const built = securityCopilotUrl(this.profile(), tenantId);
+        if (!built.ok) throw new UserFacingError('unavailable', built.message);
+        return built.url;
+      }
+      default:
+        return assertNever(target);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { CloudProfile } from '../../shared/cloud-profile';
+import { PUBLIC_CLOUD } from '../../shared/cloud-profile';
+import type { AppInfo, CommandResult, EventName, EventPayload, Notice } from '../../shared/contract';
+import { CUSTOMER_DOCUMENT } from './customers/customer-document';
+import { CustomerService } from './customers/customer-service';
+import { dispatch, type DispatchLog, type Handlers } from './dispatcher';
+import { LaunchService } from './launch/launch-service';
+import type { Opener } from './launch/opener';
+import { openDocument } from './persistence/document-store';
+import type { StoreBackends } from './persistence/store-backend';
+
+export interface CoreDependencies {
+  readonly host: AppInfo['host'];
+  readonly version: string;
+  readonly dataDir: string;
+  readonly backends: StoreBackends;
+  readonly opener: Opener;
+  readonly profile?: CloudProfile;
+  readonly now?: () => Date;
+  readonly log?: DispatchLog;
+}
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+/** Everything the app does, behind the contract. Each shell creates one and carries its commands. */
+export interface SwitchboardCore {
+  invoke(name: unknown, input: unknown): Promise<CommandResult<unknown>>;
+  onEvent(listener: EventListener): () => void;
+}
+
+export function createCore(deps: CoreDependencies): SwitchboardCore {
+  const now = deps.now ?? (() => new Date());
+  const profile = deps.profile ?? PUBLIC_CLOUD;
+  const log = deps.log ?? { error: (message, error) => console.error(message, error) };
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (name, payload) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+
+  const notices = new Map<string, Notice>();
+  const customerDoc = openDocument(deps.backends, CUSTOMER_DOCUMENT, now);
+  for (const notice of customerDoc.notices) notices.set(notice.id, notice);
+
+  const customers = new CustomerService(customerDoc.store, now, (list) => emit('customers.changed', list));
+  const launch = new LaunchService(customers, () => profile, deps.opener);
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: deps.version,
+      host: deps.host,
+      dataDir: deps.dataDir,
+      profile: { id: profile.id, label: profile.label },
+      notices: [...notices.values()],
+    }),
+    'app.dismissNotice': ({ id }) => ({ dismissed: notices.delete(id) }),
+    'customers.list': () => customers.list(),
+    'customers.add': (draft) => customers.add(draft),
+    'customers.update': ({ tenantId, draft }) => customers.update(tenantId, draft),
+    'customers.remove': ({ tenantId }) => ({ removed: customers.remove(tenantId) }),
+    'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
+  };
+
+  return {
+    invoke: (name, input) => dispatch(handlers, name, input, log),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  Toaster,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { Dismiss20Regular, People20Regular, PuzzlePiece20Regular } from '@fluentui/react-icons';
+import { useEffect } from 'react';
+import { useApp, VIEWS, type ViewId } from './stores/app-store';
+import { subscribeToCustomerChanges, useCustomers } from './stores/customers-store';
+import { subscribeToNotices } from './stores/app-store';
+import { CustomersView } from './views/CustomersView';
+import { PluginsView } from './views/PluginsView';
+
+const useStyles = makeStyles({
+  shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', gridTemplateColumns: '200px 1fr', height: '100vh' },
+  header: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  notices: { gridColumn: '1 / 3', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS },
+  nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2 },
+  main: { minWidth: 0, minHeight: 0, overflow: 'hidden' },
+});
+
+const VIEW_LABEL: Readonly<Record<ViewId, string>> = { customers: 'Customers', plugins: 'Plugins' };
+const VIEW_ICON = { customers: <People20Regular />, plugins: <PuzzlePiece20Regular /> } as const;
+
+export function App() {
+  const styles = useStyles();
+  const toasterId = useId('toaster');
+  const { info, infoError, view, notices, loadInfo, show, dismiss } = useApp();
+  const loadCustomers = useCustomers((s) => s.load);
+
+  useEffect(() => {
+    const offCustomers = subscribeToCustomerChanges();
+    const offNotices = subscribeToNotices();
+    void loadInfo();
+    void loadCustomers();
+    return () => {
+      offCustomers();
+      offNotices();
+    };
+  }, [loadInfo, loadCustomers]);
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Text className={styles.brand}>MSSP Switchboard</Text>
+        {info && (
+          <Badge appearance="outline" color="subtle" style={{ color: 'inherit' }} title={`Data folder: ${info.dataDir}`}>
+            {info.profile.label}
+          </Badge>
+        )}
+      </header>
+      <div className={styles.notices} role="region" aria-label="Notices">
+        {infoError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{infoError.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notices.map((n) => (
+          <MessageBar key={n.id} intent={n.level} data-notice={n.id}>
+            <MessageBarBody>
+              <MessageBarTitle>{n.title}</MessageBarTitle>
+              {n.message}
+            </MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<Dismiss20Regular />} onClick={() => void dismiss(n.id)} />} />
+          </MessageBar>
+        ))}
+      </div>
+      <nav className={styles.nav} aria-label="Main navigation">
+        <TabList vertical selectedValue={view} onTabSelect={(_, d) => show(d.value as ViewId)} size="large">
+          {VIEWS.map((v) => (
+            <Tab key={v} value={v} icon={VIEW_ICON[v]}>
+              {VIEW_LABEL[v]}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main}>{view === 'customers' ? <CustomersView toasterId={toasterId} /> : <PluginsView />}</main>
+      <Toaster toasterId={toasterId} position="bottom-end" />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { CommandError } from '../../../shared/contract';
+import type { Customer, CustomerDraftInput } from '../../../shared/customer';
+import type { TenantId } from '../../../shared/tenant-id';
+import { getBridge, invoke } from '../bridge/bridge';
+
+interface CustomersState {
+  readonly customers: ReadonlyArray<Customer>;
+  readonly loaded: boolean;
+  readonly loadError: CommandError | undefined;
+  readonly selected: TenantId | undefined;
+  load(): Promise<void>;
+  select(tenantId: TenantId | undefined): void;
+  /** Each write returns the error to show next to the form, or undefined on success. */
+  add(draft: CustomerDraftInput): Promise<CommandError | undefined>;
+  update(tenantId: TenantId, draft: CustomerDraftInput): Promise<CommandError | undefined>;
+  remove(tenantId: TenantId): Promise<CommandError | undefined>;
+}
+
+export const useCustomers = create<CustomersState>((set, get) => ({
+  customers: [],
+  loaded: false,
+  loadError: undefined,
+  selected: undefined,
+  async load() {
+    const result = await invoke('customers.list', {});
+    if (result.ok) set({ customers: result.value, loaded: true, loadError: undefined });
+    else set({ loaded: true, loadError: result.error });
+  },
+  select(tenantId) {
+    set({ selected: tenantId });
+  },
+  async add(draft) {
+    const result = await invoke('customers.add', draft);
+    if (!result.ok) return result.error;
+    set({ selected: result.value.tenantId });
+    return undefined;
+  },
+  async update(tenantId, draft) {
+    const result = await invoke('customers.update', { tenantId, draft });
+    if (!result.ok) return result.error;
+    if (get().selected === tenantId) set({ selected: result.value.tenantId });
+    return undefined;
+  },
+  async remove(tenantId) {
+    const result = await invoke('customers.remove', { tenantId });
+    if (!result.ok) return result.error;
+    if (get().selected === tenantId) set({ selected: undefined });
+    return undefined;
+  },
+}));
+
+/** Keeps the list in step with main: every change (from this window or another) arrives as an event. */
+export function subscribeToCustomerChanges(): () => void {
+  return getBridge().on('customers.changed', (customers) => useCustomers.setState({ customers }));
+}

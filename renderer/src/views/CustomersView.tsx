@@ -1,0 +1,216 @@
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  SearchBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  tokens,
+  Toast,
+  ToastBody,
+  ToastTitle,
+  useToastController,
+} from '@fluentui/react-components';
+import { Add20Regular, Delete20Regular, Edit20Regular, MoreHorizontal20Regular, Rocket20Regular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import { searchCustomers, type Customer } from '../../../shared/customer';
+import { AccessPathBadge } from '../components/AccessPathBadge';
+import { launchSecurityCopilot } from '../launch';
+import { useCustomers } from '../stores/customers-store';
+import { CustomerDetail } from './CustomerDetail';
+import { CustomerFormDialog } from './CustomerFormDialog';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', height: '100%' },
+  withDetail: { gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 34%)' },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXXL, overflowY: 'auto', minWidth: 0 },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  search: { flexGrow: 1, maxWidth: '480px' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  row: { cursor: 'pointer' },
+  selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
+  empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
+});
+
+type Editing = { mode: 'add' } | { mode: 'edit'; customer: Customer } | undefined;
+
+export function CustomersView({ toasterId }: { readonly toasterId: string }) {
+  const styles = useStyles();
+  const { customers, loaded, loadError, selected, select, add, update, remove } = useCustomers();
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing>();
+  const [removing, setRemoving] = useState<Customer | undefined>();
+  const { dispatchToast } = useToastController(toasterId);
+  const shown = useMemo(() => searchCustomers(customers, query), [customers, query]);
+  const detail = customers.find((c) => c.tenantId === selected);
+
+  const notify = (intent: 'success' | 'error', title: string, body?: string): void =>
+    dispatchToast(
+      <Toast>
+        <ToastTitle>{title}</ToastTitle>
+        {body && <ToastBody>{body}</ToastBody>}
+      </Toast>,
+      { intent, timeout: intent === 'error' ? 10_000 : 4_000 },
+    );
+
+  async function launch(customer: Customer): Promise<void> {
+    const result = await launchSecurityCopilot(customer.tenantId);
+    if ('error' in result) notify('error', `Could not launch Security Copilot for ${customer.displayName}`, result.error.message);
+    else notify('success', `Security Copilot opened for ${customer.displayName}`, result.url);
+  }
+
+  return (
+    <div className={`${styles.layout} ${detail ? styles.withDetail : ''}`}>
+      <section className={styles.page} aria-labelledby="customers-title">
+        <Title2 id="customers-title">Customers</Title2>
+        <div className={styles.toolbar}>
+          <SearchBox
+            className={styles.search}
+            placeholder="Search by name, tenant ID or tag"
+            aria-label="Search customers"
+            value={query}
+            onChange={(_, d) => setQuery(d.value)}
+          />
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => setEditing({ mode: 'add' })}>
+            Add customer
+          </Button>
+        </div>
+        {loadError && <Text role="alert">{loadError.message}</Text>}
+        {loaded && customers.length === 0 ? (
+          <div className={styles.empty}>
+            <Text size={400} block>
+              No customers yet.
+            </Text>
+            <Text block>Add one by hand with its tenant ID to launch its Security Copilot in the right tenant.</Text>
+          </div>
+        ) : (
+          <Table aria-label="Customers" data-testid="customer-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Customer</TableHeaderCell>
+                <TableHeaderCell>Reached through</TableHeaderCell>
+                <TableHeaderCell>Tags</TableHeaderCell>
+                <TableHeaderCell>
+                  <span className="visually-hidden">Actions</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((c) => (
+                <TableRow
+                  key={c.tenantId}
+                  data-tenant={c.tenantId}
+                  className={`${styles.row} ${c.tenantId === selected ? styles.selected : ''}`}
+                  onClick={() => select(c.tenantId)}
+                  aria-selected={c.tenantId === selected}
+                >
+                  <TableCell>
+                    <Text weight="semibold" block>
+                      {c.displayName}
+                    </Text>
+                    <Caption1 className={styles.mono}>{c.tenantId}</Caption1>
+                  </TableCell>
+                  <TableCell>
+                    <AccessPathBadge path={c.accessPath} />
+                  </TableCell>
+                  <TableCell>{c.tags.join(', ')}</TableCell>
+                  <TableCell>
+                    <div className={styles.actions} onClick={(e) => e.stopPropagation()}>
+                      <Button icon={<Rocket20Regular />} onClick={() => void launch(c)} aria-label={`Launch Security Copilot for ${c.displayName}`}>
+                        Launch Copilot
+                      </Button>
+                      <Menu>
+                        <MenuTrigger disableButtonEnhancement>
+                          <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`More actions for ${c.displayName}`} />
+                        </MenuTrigger>
+                        <MenuPopover>
+                          <MenuList>
+                            <MenuItem icon={<Edit20Regular />} onClick={() => setEditing({ mode: 'edit', customer: c })}>
+                              Edit
+                            </MenuItem>
+                            <MenuItem icon={<Delete20Regular />} onClick={() => setRemoving(c)}>
+                              Remove
+                            </MenuItem>
+                          </MenuList>
+                        </MenuPopover>
+                      </Menu>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+              {shown.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={4}>No customer matches “{query}”.</TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      {detail && <CustomerDetail customer={detail} onClose={() => select(undefined)} onLaunch={(c) => void launch(c)} />}
+
+      {editing && (
+        <CustomerFormDialog
+          open
+          key={editing.mode === 'edit' ? editing.customer.tenantId : 'add'}
+          customer={editing.mode === 'edit' ? editing.customer : undefined}
+          onCancel={() => setEditing(undefined)}
+          onSave={async (draft) => {
+            const error = editing.mode === 'edit' ? await update(editing.customer.tenantId, draft) : await add(draft);
+            if (!error) {
+              setEditing(undefined);
+              notify('success', editing.mode === 'edit' ? `Saved ${draft.displayName}` : `Added ${draft.displayName}`);
+            }
+            return error;
+          }}
+        />
+      )}
+
+      <Dialog open={removing !== undefined} onOpenChange={(_, d) => !d.open && setRemoving(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Remove {removing?.displayName}?</DialogTitle>
+            <DialogContent>
+              This removes the customer from your Switchboard list only. Nothing changes in the customer’s tenant, and you can add it again
+              with tenant ID {removing?.tenantId}.
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setRemoving(undefined)}>Cancel</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const target = removing;
+                  setRemoving(undefined);
+                  if (!target) return;
+                  void remove(target.tenantId).then((error) =>
+                    error ? notify('error', `Could not remove ${target.displayName}`, error.message) : notify('success', `Removed ${target.displayName}`),
+                  );
+                }}
+              >
+                Remove
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

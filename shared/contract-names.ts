@@ -1,0 +1,35 @@
+/**
+ * The names of every command and event in the contract, as plain data. The preload (which must stay
+ * tiny and dependency-free) uses these lists as its allow-list; `contract.ts` checks at compile time
+ * that they match the contract exactly.
+ */
+export const COMMAND_NAMES = [
+  'app.info',
+  'app.dismissNotice',
+  'customers.list',
+  'customers.add',
+  'customers.update',
+  'customers.remove',
+  'launch.open',
+] as const;
+
+export const EVENT_NAMES = ['customers.changed', 'app.notice'] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The IPC channel a command travels on in Electron. */
+export function commandChannel(name: CommandName): string {
+  return `switchboard:command:${name}`;
+}
+
+/** The single IPC channel events travel on in Electron (name and payload are its arguments). */
+export const EVENT_CHANNEL = 'switchboard:event';
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && (COMMAND_NAMES as ReadonlyArray<string>).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as ReadonlyArray<string>).includes(value);
+}

@@ -1,0 +1,108 @@
+/**
+ * The one contract between the renderer and main: every command (name -> validated input, typed
+ * output) and every event (name -> payload). main/core implements each command once and validates
+ * its input with these schemas; the Electron preload and the browser host's WebSocket carry exactly
+ * this map; the renderer never knows which carrier it has.
+ */
+import { z } from 'zod';
+import type { CloudProfileId } from './cloud-profile';
+import type { CommandName, EventName } from './contract-names';
+import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
+
+export * from './contract-names';
+
+interface CommandSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  /** Phantom: carries the output type only. */
+  readonly output?: O;
+}
+
+function command<I extends z.ZodType>(input: I) {
+  return { returns: <O>(): CommandSpec<I, O> => ({ input }) };
+}
+
+const noInput = z.object({}).strict();
+
+export const LAUNCH_TARGETS = ['securityCopilot'] as const;
+export type LaunchTarget = (typeof LAUNCH_TARGETS)[number];
+
+export interface Notice {
+  readonly id: string;
+  readonly level: 'info' | 'warning' | 'error';
+  readonly title: string;
+  readonly message: string;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  /** Which shell carries the contract: the Electron app or the browser host. */
+  readonly host: 'electron' | 'web';
+  readonly dataDir: string;
+  readonly profile: { readonly id: CloudProfileId; readonly label: string };
+  readonly notices: ReadonlyArray<Notice>;
+}
+
+export interface LaunchResult {
+  readonly url: string;
+  /**
+   * `shell`: the app already opened it (Electron, after its allow-list check).
+   * `page`: the page must open it itself (the browser host hands the URL back; the page opens a tab).
+   */
+  readonly openedBy: 'shell' | 'page';
+}
+
+export const commands = {
+  'app.info': command(noInput).returns<AppInfo>(),
+  'app.dismissNotice': command(z.object({ id: z.string().min(1).max(200) }).strict()).returns<{ readonly dismissed: boolean }>(),
+  'customers.list': command(noInput).returns<ReadonlyArray<Customer>>(),
+  'customers.add': command(customerDraftSchema.strict()).returns<Customer>(),
+  'customers.update': command(
+    z.object({ tenantId: tenantIdSchema, draft: customerDraftSchema.strict() }).strict(),
+  ).returns<Customer>(),
+  'customers.remove': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<{ readonly removed: Customer }>(),
+  'launch.open': command(
+    z
+      .object({
+        tenantId: tenantIdSchema,
+        target: z.enum(LAUNCH_TARGETS, { error: `The launch target must be one of: ${LAUNCH_TARGETS.join(', ')}.` }),
+      })
+      .strict(),
+  ).returns<LaunchResult>(),
+} satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
+
+export interface EventPayloads {
+  readonly 'customers.changed': ReadonlyArray<Customer>;
+  readonly 'app.notice': Notice;
+}
+
+// Compile-time check that contract-names.ts lists exactly the contract's commands and events.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _commandsMatch: Exact<keyof typeof commands, CommandName> = true;
+const _eventsMatch: Exact<keyof EventPayloads, EventName> = true;
+void _commandsMatch;
+void _eventsMatch;
+
+export type Commands = typeof commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type ValidCommandInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = Commands[N] extends CommandSpec<z.ZodType, infer O> ? O : never;
+export type EventPayload<E extends EventName> = EventPayloads[E];
+
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unavailable', 'refused', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface CommandError {
+  readonly code: ErrorCode;
+  /** What went wrong and what to do next, in the user's words. */
+  readonly message: string;
+  /** For invalid input: which field, and what is wrong with it. */
+  readonly issues?: ReadonlyArray<{ readonly field: string; readonly message: string }>;
+}
+
+export type CommandResult<O> = { readonly ok: true; readonly value: O } | { readonly ok: false; readonly error: CommandError };
+
+/** What a carrier gives the renderer: exactly the contract, nothing generic. */
+export interface SwitchboardBridge {
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<CommandOutput<N>>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
