@@ -68,7 +68,7 @@ export function App() {
           </Badge>
         )}
       </header>
-      <div className={styles.notices} role="region" aria-label="Notices">
+      <div className={notices.length > 0 || infoError ? styles.notices : undefined} role="region" aria-label="Notices">
         {infoError && (
           <MessageBar intent="error">
             <MessageBarBody>{infoError.message}</MessageBarBody>

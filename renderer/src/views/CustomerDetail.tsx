@@ -2,12 +2,6 @@ import {
   Button,
   Caption1,
   makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title3,
   tokens,
@@ -27,11 +21,24 @@ const useStyles = makeStyles({
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowY: 'auto',
     backgroundColor: tokens.colorNeutralBackground2,
+    '& > *': { flexShrink: 0 },
   },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   notes: { whiteSpace: 'pre-wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  reachList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  reachItem: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  reachHead: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+  launch: { flexShrink: 0, alignSelf: 'flex-start' },
 });
 
 interface Props {
@@ -48,7 +55,9 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
     <aside className={styles.panel} aria-label={`Details of ${customer.displayName}`} data-testid="customer-detail">
       <div className={styles.head}>
         <div>
-          <Title3 as="h2">{customer.displayName}</Title3>
+          <Title3 as="h2" className={styles.title}>
+            {customer.displayName}
+          </Title3>
           <Caption1 className={styles.mono} block>
             {customer.tenantId}
           </Caption1>
@@ -58,30 +67,21 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
       <div>
         <AccessPathBadge path={customer.accessPath} />
       </div>
-      <Button appearance="primary" icon={<Rocket20Regular />} onClick={() => onLaunch(customer)}>
+      <Button appearance="primary" className={styles.launch} icon={<Rocket20Regular />} onClick={() => onLaunch(customer)}>
         Launch Security Copilot
       </Button>
       <Text weight="semibold">Security Copilot plugins for this customer</Text>
-      <Table size="small" aria-label={`Plugins reached for ${customer.displayName}`} data-testid="plugin-reach">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Plugin</TableHeaderCell>
-            <TableHeaderCell>Reach</TableHeaderCell>
-            <TableHeaderCell>What to do</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {reach.map((r) => (
-            <TableRow key={r.plugin.id} data-plugin={r.plugin.id}>
-              <TableCell>{r.plugin.name}</TableCell>
-              <TableCell>
-                <ReachBadge reach={r.reach} />
-              </TableCell>
-              <TableCell>{r.action || <span className={styles.muted}>Nothing: via {r.via}</span>}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.reachList} aria-label={`Plugins reached for ${customer.displayName}`} data-testid="plugin-reach">
+        {reach.map((r) => (
+          <li key={r.plugin.id} data-plugin={r.plugin.id} className={styles.reachItem}>
+            <div className={styles.reachHead}>
+              <Text weight="semibold">{r.plugin.name}</Text>
+              <ReachBadge reach={r.reach} />
+            </div>
+            <Caption1 className={styles.muted}>{r.action || `Nothing to do: reached via ${r.via}.`}</Caption1>
+          </li>
+        ))}
+      </ul>
       {customer.tags.length > 0 && <Text>Tags: {customer.tags.join(', ')}</Text>}
       {customer.notes !== '' && (
         <div>

@@ -8,6 +8,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   Menu,
   MenuItem,
   MenuList,
@@ -43,7 +44,9 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXXL, overflowY: 'auto', minWidth: 0 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   search: { flexGrow: 1, maxWidth: '480px' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  title: { margin: 0 },
+  launchButton: { whiteSpace: 'nowrap', minWidth: 'max-content' },
   row: { cursor: 'pointer' },
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
@@ -78,9 +81,9 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   }
 
   return (
-    <div className={`${styles.layout} ${detail ? styles.withDetail : ''}`}>
+    <div className={mergeClasses(styles.layout, detail && styles.withDetail)}>
       <section className={styles.page} aria-labelledby="customers-title">
-        <Title2 id="customers-title">Customers</Title2>
+        <Title2 as="h1" id="customers-title" className={styles.title}>Customers</Title2>
         <div className={styles.toolbar}>
           <SearchBox
             className={styles.search}
@@ -118,7 +121,7 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
                 <TableRow
                   key={c.tenantId}
                   data-tenant={c.tenantId}
-                  className={`${styles.row} ${c.tenantId === selected ? styles.selected : ''}`}
+                  className={mergeClasses(styles.row, c.tenantId === selected && styles.selected)}
                   onClick={() => select(c.tenantId)}
                   aria-selected={c.tenantId === selected}
                 >
@@ -134,7 +137,7 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
                   <TableCell>{c.tags.join(', ')}</TableCell>
                   <TableCell>
                     <div className={styles.actions} onClick={(e) => e.stopPropagation()}>
-                      <Button icon={<Rocket20Regular />} onClick={() => void launch(c)} aria-label={`Launch Security Copilot for ${c.displayName}`}>
+                      <Button className={styles.launchButton} icon={<Rocket20Regular />} onClick={() => void launch(c)} aria-label={`Launch Security Copilot for ${c.displayName}`}>
                         Launch Copilot
                       </Button>
                       <Menu>

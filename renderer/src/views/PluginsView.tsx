@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold },
   aliases: { color: tokens.colorNeutralForeground3, display: 'block' },
   narrow: { width: '130px' },
+  title: { margin: 0 },
 });
 
 /** The Security Copilot plugin reference: built from data in the bundle, it needs no network. */
@@ -35,7 +36,7 @@ export function PluginsView() {
   const source = PLUGIN_CATALOGUE_SOURCE;
   return (
     <section className={styles.page} aria-labelledby="plugins-title">
-      <Title2 id="plugins-title">Security Copilot plugins and GDAP</Title2>
+      <Title2 as="h1" id="plugins-title" className={styles.title}>Security Copilot plugins and GDAP</Title2>
       <Text className={styles.source}>
         Source: {source.publisher}, “{source.title}” (<Link href={source.url} target="_blank" rel="noreferrer">{source.url}</Link>), as of {source.asOf}. Works offline.
       </Text>
@@ -78,7 +79,9 @@ export function PluginsView() {
       </Table>
       <Text>B2B guests reach every plugin the customer has. You can mix both paths for one customer.</Text>
 
-      <Title3 as="h2">GDAP or B2B collaboration?</Title3>
+      <Title3 as="h2" className={styles.title}>
+        GDAP or B2B collaboration?
+      </Title3>
       <Table aria-label="GDAP compared with B2B collaboration" data-testid="comparison-table">
         <TableHeader>
           <TableRow>

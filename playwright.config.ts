@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive the real app in Debian's Chromium through the browser host (test/e2e), and
+// the Electron shell through Playwright's _electron where a runtime exists (test/electron). No browser
+// is downloaded: Debian's /usr/bin/chromium is used (machine.md).
+export default defineConfig({
+  globalSetup: './test/e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  reporter: [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]],
+  use: {
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'e2e', testDir: './test/e2e', testMatch: '**/*.spec.ts' },
+    { name: 'electron', testDir: './test/electron', testMatch: '**/*.spec.ts' },
+  ],
+});

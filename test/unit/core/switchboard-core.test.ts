@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { confBackends } from '../../../main/core/persistence/conf-backend';
+import { createCore, type SwitchboardCore } from '../../../main/core/switchboard-core';
+import { sandboxCloud } from '../../../shared/cloud-profile';
+
+const CONTOSO = { displayName: 'Contoso', tenantId: '72F988BF-86F1-41AF-91AB-2D7CD011DB47', accessPath: 'gdap', tags: ['retail'], notes: '' };
+const CONTOSO_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+let dir: string;
+let opened: string[];
+let handled: boolean;
+
+function core(overrides: Partial<Parameters<typeof createCore>[0]> = {}): SwitchboardCore {
+  return createCore({
+    host: 'web',
+    version: '0.0.0-test',
+    dataDir: dir,
+    backends: confBackends(dir),
+    opener: { open: async (url) => (opened.push(url), { handled }) },
+    log: { error: () => undefined },
+    ...overrides,
+  });
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-core-'));
+  opened = [];
+  handled = true;
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('customers through the contract', () => {
+  it('adds a customer, keeps it across a restart, and tells listeners', async () => {
+    const first = core();
+    const events: unknown[] = [];
+    first.onEvent((name, payload) => events.push([name, payload]));
+    const added = await first.invoke('customers.add', CONTOSO);
+    expect(added).toMatchObject({ ok: true, value: { tenantId: CONTOSO_ID, displayName: 'Contoso', source: 'manual' } });
+    expect(events).toHaveLength(1);
+    const again = await core().invoke('customers.list', {});
+    expect(again).toMatchObject({ ok: true, value: [{ tenantId: CONTOSO_ID, tags: ['retail'] }] });
+  });
+
+  it('refuses a duplicate tenant ID and names the existing entry', async () => {
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    const dup = await c.invoke('customers.add', { ...CONTOSO, displayName: 'Other', tenantId: CONTOSO_ID });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ field: 'tenantId' }] } });
+    if (!dup.ok) expect(dup.error.message).toContain('already in your list as "Contoso"');
+  });
+
+  it.each([
+    ['a domain', 'contoso.com'],
+    ['an empty string', ''],
+    ['a GUID with extra characters', `${CONTOSO_ID}0`],
+    ['a redirect trick', 'x&redirect=https://evil.example'],
+  ])('refuses %s as a tenant ID and saves nothing', async (_what, bad) => {
+    const c = core();
+    const result = await c.invoke('customers.add', { ...CONTOSO, tenantId: bad });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'tenantId' }] } });
+    if (!result.ok) expect(result.error.message).toContain('A tenant ID is a GUID');
+    expect(await c.invoke('customers.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('edits (including the tenant ID) and removes', async () => {
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    const newId = '11111111-2222-4333-8444-555555555555';
+    const updated = await c.invoke('customers.update', { tenantId: CONTOSO_ID, draft: { ...CONTOSO, tenantId: newId, accessPath: 'both' } });
+    expect(updated).toMatchObject({ ok: true, value: { tenantId: newId, accessPath: 'both' } });
+    expect(await c.invoke('customers.remove', { tenantId: CONTOSO_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.invoke('customers.remove', { tenantId: newId })).toMatchObject({ ok: true });
+    expect(await c.invoke('customers.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses unknown commands and unexpected fields', async () => {
+    const c = core();
+    expect(await c.invoke('shell.exec', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await c.invoke('customers.add', { ...CONTOSO, isAdmin: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('isAdmin') },
+    });
+    expect(await c.invoke('customers.list', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('launch through the contract', () => {
+  it('opens exactly the tenant-explicit Security Copilot URL of a known customer', async () => {
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    const result = await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
+    expect(result).toEqual({ ok: true, value: { url: `https://securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`, openedBy: 'shell' } });
+    expect(opened).toEqual([`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`]);
+  });
+
+  it('hands the URL back to the page when the shell cannot open it (browser host)', async () => {
+    handled = false;
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    expect(await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' })).toMatchObject({ ok: true, value: { openedBy: 'page' } });
+  });
+
+  it('opens nothing for an unknown customer, a bad tenant ID or an unknown target', async () => {
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    expect(await c.invoke('launch.open', { tenantId: '11111111-2222-4333-8444-555555555555', target: 'securityCopilot' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await c.invoke('launch.open', { tenantId: `${CONTOSO_ID}&x=1`, target: 'securityCopilot' })).toMatchObject({ ok: false });
+    expect(await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'https://evil.example' })).toMatchObject({ ok: false });
+    expect(opened).toEqual([]);
+  });
+
+  it('in the sandbox profile opens the sandbox stand-in of the same URL', async () => {
+    const c = core({ profile: sandboxCloud('https://127.0.0.1:8443') });
+    await c.invoke('customers.add', CONTOSO);
+    await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
+    expect(opened).toEqual([`https://127.0.0.1:8443/portals/securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`]);
+  });
+});
+
+describe('notices', () => {
+  it('a corrupt customer file becomes a notice in app.info, which can be dismissed', async () => {
+    fs.writeFileSync(path.join(dir, 'customers.json'), 'not json at all');
+    const c = core();
+    const info = await c.invoke('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { notices: [{ id: 'store-corrupt-customers', level: 'error' }] } });
+    expect(await c.invoke('app.dismissNotice', { id: 'store-corrupt-customers' })).toEqual({ ok: true, value: { dismissed: true } });
+    expect(await c.invoke('app.info', {})).toMatchObject({ ok: true, value: { notices: [] } });
+  });
+});
