@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -33,7 +34,10 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  notices: { gridColumn: '1 / 3', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS },
+  // The notices row always spans both columns (so the nav and main keep their cells); it only takes
+  // space when there is something to say.
+  notices: { gridColumn: '1 / 3', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  noticesShown: { padding: tokens.spacingHorizontalS },
   nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2 },
   main: { minWidth: 0, minHeight: 0, overflow: 'hidden' },
 });
@@ -68,7 +72,7 @@ export function App() {
           </Badge>
         )}
       </header>
-      <div className={notices.length > 0 || infoError ? styles.notices : undefined} role="region" aria-label="Notices">
+      <div className={mergeClasses(styles.notices, (notices.length > 0 || infoError !== undefined) && styles.noticesShown)} role="region" aria-label="Notices">
         {infoError && (
           <MessageBar intent="error">
             <MessageBarBody>{infoError.message}</MessageBarBody>

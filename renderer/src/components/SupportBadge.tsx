@@ -1,4 +1,4 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, DismissCircle16Filled, CircleHalfFill16Regular } from '@fluentui/react-icons';
 import type { GdapSupport } from '../../../shared/plugin-catalogue';
 import { SUPPORT_LABEL } from '../../../shared/plugin-catalogue';
@@ -10,11 +10,14 @@ const SUPPORT_LOOK = {
   no: { color: 'danger', icon: <DismissCircle16Filled /> },
 } as const;
 
+const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap', flexShrink: 0 } });
+
 /** Yes / Partly / No with an icon and the word, never colour alone. */
 export function SupportBadge({ support }: { readonly support: GdapSupport }) {
+  const styles = useStyles();
   const look = SUPPORT_LOOK[support];
   return (
-    <Badge appearance="tint" color={look.color} icon={look.icon} size="large" data-support={support}>
+    <Badge className={styles.badge} appearance="tint" color={look.color} icon={look.icon} size="large" data-support={support}>
       {SUPPORT_LABEL[support]}
     </Badge>
   );
@@ -28,9 +31,10 @@ const REACH_LOOK = {
 
 export function ReachBadge({ reach }: { readonly reach: Reach }) {
   const look = REACH_LOOK[reach];
+  const styles = useStyles();
   const style = SUPPORT_LOOK[look.support];
   return (
-    <Badge appearance="tint" color={style.color} icon={style.icon} size="large" data-reach={reach}>
+    <Badge className={styles.badge} appearance="tint" color={style.color} icon={style.icon} size="large" data-reach={reach}>
       {look.label}
     </Badge>
   );

@@ -44,8 +44,20 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXXL, overflowY: 'auto', minWidth: 0 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   search: { flexGrow: 1, maxWidth: '480px' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  mono: {
+    display: 'block',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
   title: { margin: 0 },
+  // Fixed table layout: the customer column takes what the others leave; a tenant ID that does not fit
+  // is cut with an ellipsis (the whole GUID is in its tooltip and on the customer's page).
+  colPath: { width: '170px' },
+  colTags: { width: '18%' },
+  colActions: { width: '180px' },
   launchButton: { whiteSpace: 'nowrap', minWidth: 'max-content' },
   row: { cursor: 'pointer' },
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
@@ -109,9 +121,9 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Customer</TableHeaderCell>
-                <TableHeaderCell>Reached through</TableHeaderCell>
-                <TableHeaderCell>Tags</TableHeaderCell>
-                <TableHeaderCell>
+                <TableHeaderCell className={styles.colPath}>Reached through</TableHeaderCell>
+                <TableHeaderCell className={styles.colTags}>Tags</TableHeaderCell>
+                <TableHeaderCell className={styles.colActions}>
                   <span className="visually-hidden">Actions</span>
                 </TableHeaderCell>
               </TableRow>
@@ -129,7 +141,9 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
                     <Text weight="semibold" block>
                       {c.displayName}
                     </Text>
-                    <Caption1 className={styles.mono}>{c.tenantId}</Caption1>
+                    <Caption1 className={styles.mono} title={c.tenantId}>
+                      {c.tenantId}
+                    </Caption1>
                   </TableCell>
                   <TableCell>
                     <AccessPathBadge path={c.accessPath} />

@@ -1,6 +1,7 @@
 import {
   Link,
   makeStyles,
+  mergeClasses,
   SearchBox,
   Table,
   TableBody,
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
   aliases: { color: tokens.colorNeutralForeground3, display: 'block' },
   narrow: { width: '130px' },
   title: { margin: 0 },
+  cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, verticalAlign: 'top' },
 });
 
 /** The Security Copilot plugin reference: built from data in the bundle, it needs no network. */
@@ -59,15 +61,15 @@ export function PluginsView() {
         <TableBody>
           {plugins.map((p) => (
             <TableRow key={p.id} data-plugin={p.id}>
-              <TableCell>
+              <TableCell className={styles.cell}>
                 <span className={styles.name}>{p.name}</span>
                 <Text size={200} className={styles.aliases}>{p.aliases.join(' · ')}</Text>
               </TableCell>
-              <TableCell>
+              <TableCell className={styles.cell}>
                 <SupportBadge support={p.support} />
               </TableCell>
-              <TableCell className={styles.wording}>“{p.publishedWording}”</TableCell>
-              <TableCell>{p.gdapNote}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.wording)}>“{p.publishedWording}”</TableCell>
+              <TableCell className={styles.cell}>{p.gdapNote}</TableCell>
             </TableRow>
           ))}
           {plugins.length === 0 && (
@@ -93,9 +95,9 @@ export function PluginsView() {
         <TableBody>
           {ACCESS_CONSIDERATIONS.map((c) => (
             <TableRow key={c.id}>
-              <TableCell className={styles.name}>{c.question}</TableCell>
-              <TableCell>{c.gdap}</TableCell>
-              <TableCell>{c.b2b}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.name)}>{c.question}</TableCell>
+              <TableCell className={styles.cell}>{c.gdap}</TableCell>
+              <TableCell className={styles.cell}>{c.b2b}</TableCell>
             </TableRow>
           ))}
         </TableBody>
