@@ -16,12 +16,22 @@ async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2), process.env);
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    fail(`The renderer is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or start with "npm run start:web", which builds it.`);
+    fail(
+      `The renderer is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or start with "npm run start:web", which builds it.`,
+    );
   }
   const dataDir = options.dataDir ?? defaultDataDir();
   fs.mkdirSync(dataDir, { recursive: true });
-  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const core = createCore({ host: 'web', version, dataDir, backends: confBackends(dataDir), opener: { open: async () => ({ handled: false }) } });
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const core = createCore({
+    host: 'web',
+    version,
+    dataDir,
+    backends: confBackends(dataDir),
+    opener: { open: async () => ({ handled: false }) },
+  });
   const host = await startWebHost({ core, rendererDir, port: options.port });
   console.log(`Switchboard: ${host.url}`);
   const stop = (): void => {
@@ -37,8 +47,10 @@ function fail(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof OptionsError) fail(`${error.message} Usage: npm run start:web -- [--port N] [--data-dir DIR]`);
+  if (error instanceof OptionsError)
+    fail(`${error.message} Usage: npm run start:web -- [--port N] [--data-dir DIR]`);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') fail('That port is already in use. Choose another with --port, or leave it out to get a free one.');
+  if (code === 'EADDRINUSE')
+    fail('That port is already in use. Choose another with --port, or leave it out to get a free one.');
   fail(`The browser host could not start: ${error instanceof Error ? error.message : String(error)}`);
 });

@@ -29,7 +29,8 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
     return undefined;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
-  const relative = decoded === '/' || path.extname(decoded) === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const relative =
+    decoded === '/' || path.extname(decoded) === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = path.resolve(root, relative);
   if (full !== root && !full.startsWith(root + path.sep)) return undefined;
   try {

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { SwitchboardCore } from '../core/switchboard-core';
 import { readStaticFile } from './static-files';
 import { clientMessageSchema, MAX_MESSAGE_BYTES } from './wire';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 export interface WebHostOptions {
   readonly core: SwitchboardCore;
@@ -24,20 +25,6 @@ export interface WebHost {
   readonly token: string;
   close(): Promise<void>;
 }
-
-/** The same Content-Security-Policy the renderer's HTML carries, also sent as a header. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /**
  * The browser host: serves the built renderer on 127.0.0.1 and carries the contract over a WebSocket.
@@ -110,10 +97,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         const parsed = clientMessageSchema.safeParse(message);
         if (!parsed.success) {
-          return ws.send(JSON.stringify({ kind: 'error', message: 'The message is not a Switchboard command invocation.' }));
+          return ws.send(
+            JSON.stringify({
+              kind: 'error',
+              message: 'The message is not a Switchboard command invocation.',
+            }),
+          );
         }
         const result = await options.core.invoke(parsed.data.name, parsed.data.input);
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'result', id: parsed.data.id, result }));
+        if (ws.readyState === ws.OPEN)
+          ws.send(JSON.stringify({ kind: 'result', id: parsed.data.id, result }));
       })();
     });
   }
