@@ -23,7 +23,12 @@ import { CustomersView } from './views/CustomersView';
 import { PluginsView } from './views/PluginsView';
 
 const useStyles = makeStyles({
-  shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', gridTemplateColumns: '200px 1fr', height: '100vh' },
+  shell: {
+    display: 'grid',
+    gridTemplateRows: 'auto auto 1fr',
+    gridTemplateColumns: '200px 1fr',
+    height: '100vh',
+  },
   header: {
     gridColumn: '1 / 3',
     display: 'flex',
@@ -38,7 +43,11 @@ const useStyles = makeStyles({
   // space when there is something to say.
   notices: { gridColumn: '1 / 3', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   noticesShown: { padding: tokens.spacingHorizontalS },
-  nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2 },
+  nav: {
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   main: { minWidth: 0, minHeight: 0, overflow: 'hidden' },
 });
 
@@ -67,12 +76,24 @@ export function App() {
       <header className={styles.header}>
         <Text className={styles.brand}>MSSP Switchboard</Text>
         {info && (
-          <Badge appearance="outline" color="subtle" style={{ color: 'inherit' }} title={`Data folder: ${info.dataDir}`}>
+          <Badge
+            appearance="outline"
+            color="subtle"
+            style={{ color: 'inherit' }}
+            title={`Data folder: ${info.dataDir}`}
+          >
             {info.profile.label}
           </Badge>
         )}
       </header>
-      <div className={mergeClasses(styles.notices, (notices.length > 0 || infoError !== undefined) && styles.noticesShown)} role="region" aria-label="Notices">
+      <div
+        className={mergeClasses(
+          styles.notices,
+          (notices.length > 0 || infoError !== undefined) && styles.noticesShown,
+        )}
+        role="region"
+        aria-label="Notices"
+      >
         {infoError && (
           <MessageBar intent="error">
             <MessageBarBody>{infoError.message}</MessageBarBody>
@@ -84,7 +105,16 @@ export function App() {
               <MessageBarTitle>{n.title}</MessageBarTitle>
               {n.message}
             </MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<Dismiss20Regular />} onClick={() => void dismiss(n.id)} />} />
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label="Dismiss"
+                  icon={<Dismiss20Regular />}
+                  onClick={() => void dismiss(n.id)}
+                />
+              }
+            />
           </MessageBar>
         ))}
       </div>
@@ -97,7 +127,9 @@ export function App() {
           ))}
         </TabList>
       </nav>
-      <main className={styles.main}>{view === 'customers' ? <CustomersView toasterId={toasterId} /> : <PluginsView />}</main>
+      <main className={styles.main}>
+        {view === 'customers' ? <CustomersView toasterId={toasterId} /> : <PluginsView />}
+      </main>
       <Toaster toasterId={toasterId} position="bottom-end" />
     </div>
   );

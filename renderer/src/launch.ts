@@ -7,7 +7,9 @@ import { invoke } from './bridge/bridge';
  * open it (the browser host), the page opens it as a new tab while the click still counts as the
  * user's gesture.
  */
-export async function launchSecurityCopilot(tenantId: TenantId): Promise<{ url: string } | { error: CommandError }> {
+export async function launchSecurityCopilot(
+  tenantId: TenantId,
+): Promise<{ url: string } | { error: CommandError }> {
   const result = await invoke('launch.open', { tenantId, target: 'securityCopilot' });
   if (!result.ok) return { error: result.error };
   if (result.value.openedBy === 'page') window.open(result.value.url, '_blank', 'noopener,noreferrer');

@@ -15,9 +15,15 @@ async function addCustomer(page: Page, name: string, tenant: string, path: RegEx
   await dialog.getByRole('button', { name: 'Add customer' }).click();
 }
 
-test('add a customer by hand and launch its Security Copilot in the right tenant', async ({ page, context, host }) => {
+test('add a customer by hand and launch its Security Copilot in the right tenant', async ({
+  page,
+  context,
+  host,
+}) => {
   // The real portal is out of reach here: answer for it at the browser edge, and look at the URL.
-  await context.route('https://securitycopilot.microsoft.com/**', (route) => route.fulfill({ body: '<title>Security Copilot stand-in</title>' }));
+  await context.route('https://securitycopilot.microsoft.com/**', (route) =>
+    route.fulfill({ body: '<title>Security Copilot stand-in</title>' }),
+  );
   await page.goto(host.url);
   await expect(page.getByText('No customers yet.')).toBeVisible();
 
@@ -27,13 +33,19 @@ test('add a customer by hand and launch its Security Copilot in the right tenant
   await expect(row).toContainText(CONTOSO);
   await expect(row).toContainText('GDAP');
 
-  const [tab] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: 'Launch Security Copilot for Contoso Ltd' }).click()]);
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    row.getByRole('button', { name: 'Launch Security Copilot for Contoso Ltd' }).click(),
+  ]);
   await tab.waitForLoadState();
   expect(tab.url()).toBe(`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`);
   await expect(page.getByText('Security Copilot opened for Contoso Ltd')).toBeVisible();
 });
 
-test('bad tenant IDs are refused with a message that says what a tenant ID looks like, and nothing typed is lost', async ({ page, host }) => {
+test('bad tenant IDs are refused with a message that says what a tenant ID looks like, and nothing typed is lost', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Add customer' }).first().click();
   const dialog = page.getByRole('dialog');
@@ -63,7 +75,11 @@ test('a duplicate tenant ID is refused and the existing entry is named', async (
   await expect(page.getByRole('dialog').getByText(/already in your list as "Contoso Ltd"/)).toBeVisible();
 });
 
-test('customers are kept across a restart of the host, and can be searched, edited and removed', async ({ page, dataDir, host }) => {
+test('customers are kept across a restart of the host, and can be searched, edited and removed', async ({
+  page,
+  dataDir,
+  host,
+}) => {
   await page.goto(host.url);
   await addCustomer(page, 'Contoso Ltd', CONTOSO, /^GDAP:/, 'retail');
   await addCustomer(page, 'Fabrikam', '11111111-2222-4333-8444-555555555555', /^B2B guest/, 'manufacturing');
@@ -86,7 +102,9 @@ test('customers are kept across a restart of the host, and can be searched, edit
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     await page.getByRole('dialog').getByRole('textbox', { name: 'Customer name' }).fill('Fabrikam Inc');
     await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
-    await expect(page.locator('[data-tenant="11111111-2222-4333-8444-555555555555"]')).toContainText('Fabrikam Inc');
+    await expect(page.locator('[data-tenant="11111111-2222-4333-8444-555555555555"]')).toContainText(
+      'Fabrikam Inc',
+    );
 
     await page.getByRole('button', { name: 'More actions for Contoso Ltd' }).click();
     await page.getByRole('menuitem', { name: 'Remove' }).click();
@@ -111,7 +129,10 @@ test('a customer page says which plugins its access path reaches and what to do'
   await expect(detail.locator('[data-plugin="sentinel"]')).toContainText('Reach Sentinel through B2B');
 });
 
-test('a corrupt customer file is moved aside and the user is told where it went', async ({ page, dataDir }) => {
+test('a corrupt customer file is moved aside and the user is told where it went', async ({
+  page,
+  dataDir,
+}) => {
   fs.writeFileSync(path.join(dataDir, 'customers.json'), '{"customers": [ {"displayName": "half');
   const host = await startHost(dataDir);
   try {
@@ -120,7 +141,9 @@ test('a corrupt customer file is moved aside and the user is told where it went'
     await expect(notice).toContainText('Your customer list could not be read');
     await expect(notice).toContainText('customers.corrupt-');
     const aside = fs.readdirSync(dataDir).find((f) => f.startsWith('customers.corrupt-'));
-    expect(fs.readFileSync(path.join(dataDir, aside ?? ''), 'utf8')).toBe('{"customers": [ {"displayName": "half');
+    expect(fs.readFileSync(path.join(dataDir, aside ?? ''), 'utf8')).toBe(
+      '{"customers": [ {"displayName": "half',
+    );
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);
   } finally {
@@ -131,4 +154,39 @@ test('a corrupt customer file is moved aside and the user is told where it went'
 test('the page refuses to work without the per-run secret and says what to open', async ({ page, host }) => {
   await page.goto(host.origin + '/');
   await expect(page.getByText(/opened without its access key/).first()).toBeVisible();
+});
+
+test('a long customer list stays light: only the rows in view are in the page, and search and scrolling reach every customer', async ({
+  page,
+  dataDir,
+}) => {
+  const hex = (n: number) => n.toString(16).padStart(12, '0');
+  const customers = Array.from({ length: 5000 }, (_, i) => ({
+    tenantId: `00000000-0000-4000-8000-${hex(i)}`,
+    displayName: `Customer ${String(i).padStart(4, '0')}`,
+    accessPath: i % 3 === 0 ? 'b2b' : 'gdap',
+    tags: i % 10 === 0 ? ['tier-1'] : [],
+    notes: '',
+    source: 'manual',
+    addedAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  }));
+  fs.writeFileSync(path.join(dataDir, 'customers.json'), JSON.stringify({ schemaVersion: 1, customers }));
+  const host = await startHost(dataDir);
+  try {
+    await page.goto(host.url);
+    await expect(page.locator('[data-tenant="00000000-0000-4000-8000-000000000000"]')).toBeVisible();
+    expect(await page.locator('[data-tenant]').count()).toBeLessThan(80);
+    await expect(page.getByRole('table', { name: 'Customers' })).toHaveAttribute('aria-rowcount', '5001');
+
+    await page.getByTestId('customer-table').evaluate((table) => table.parentElement?.scrollBy(0, 1e9));
+    await expect(page.locator(`[data-tenant="00000000-0000-4000-8000-${hex(4999)}"]`)).toBeVisible();
+    expect(await page.locator('[data-tenant]').count()).toBeLessThan(80);
+
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill('Customer 4321');
+    await expect(page.locator('[data-tenant]')).toHaveCount(1);
+    await expect(page.locator('[data-tenant]')).toContainText(`00000000-0000-4000-8000-${hex(4321)}`);
+  } finally {
+    await host.stop();
+  }
 });

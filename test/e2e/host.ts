@@ -16,9 +16,13 @@ export interface RunningHost {
  * its one line, `Switchboard: <url>`.
  */
 export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,6 +1,10 @@
 import { expect, test } from './host';
 
-test('the plugin reference is in the main navigation, searchable, and readable without colour', async ({ page, context, host }) => {
+test('the plugin reference is in the main navigation, searchable, and readable without colour', async ({
+  page,
+  context,
+  host,
+}) => {
   // Nothing in this path may fetch: any request leaving the browser host fails the test.
   const outside: string[] = [];
   await context.route('**/*', (route) => {
@@ -24,10 +28,14 @@ test('the plugin reference is in the main navigation, searchable, and readable w
   await expect(page.locator('[data-plugin="sentinel"]')).toContainText('No');
   await page.getByRole('searchbox', { name: 'Search plugins' }).fill('entra');
   await expect(page.locator('[data-plugin="entra"]')).toContainText('Partly');
-  await expect(page.locator('[data-plugin="entra"]')).toContainText('Overall, no, but a few capabilities work.');
+  await expect(page.locator('[data-plugin="entra"]')).toContainText(
+    'Overall, no, but a few capabilities work.',
+  );
   await page.getByRole('searchbox', { name: 'Search plugins' }).fill('intune');
   await expect(page.locator('[data-plugin="intune"] [data-support="yes"]')).toHaveText('Yes');
 
-  await expect(page.getByTestId('comparison-table')).toContainText('The tenant ID must be manually added to the Security Copilot URL.');
+  await expect(page.getByTestId('comparison-table')).toContainText(
+    'The tenant ID must be manually added to the Security Copilot URL.',
+  );
   expect(outside.filter((u) => !u.startsWith('https://learn.microsoft.com'))).toEqual([]);
 });

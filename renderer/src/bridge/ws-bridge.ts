@@ -9,7 +9,11 @@ const TOKEN_KEY = 'switchboard.token';
  * arrives in the page URL (`?token=`); it is kept for this tab in sessionStorage and removed from the
  * address bar so it is not bookmarked or shared by accident.
  */
-export function connectWebSocketBridge(location: Location, storage: Storage, history: History): SwitchboardBridge {
+export function connectWebSocketBridge(
+  location: Location,
+  storage: Storage,
+  history: History,
+): SwitchboardBridge {
   const params = new URLSearchParams(location.search);
   const fromUrl = params.get('token');
   if (fromUrl) {
@@ -26,14 +30,23 @@ export function connectWebSocketBridge(location: Location, storage: Storage, his
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let socket: Promise<WebSocket> | undefined;
 
-  const unavailable = (message: string): CommandResult<never> => ({ ok: false, error: { code: 'unavailable', message } });
+  const unavailable = (message: string): CommandResult<never> => ({
+    ok: false,
+    error: { code: 'unavailable', message },
+  });
 
   function open(): Promise<WebSocket> {
     socket ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(wsUrl);
       ws.addEventListener('open', () => resolve(ws));
       ws.addEventListener('message', (event) => {
-        let frame: { kind?: string; id?: number; result?: CommandResult<unknown>; name?: EventName; payload?: unknown };
+        let frame: {
+          kind?: string;
+          id?: number;
+          result?: CommandResult<unknown>;
+          name?: EventName;
+          payload?: unknown;
+        };
         try {
           frame = JSON.parse(String(event.data)) as typeof frame;
         } catch {
@@ -49,7 +62,11 @@ export function connectWebSocketBridge(location: Location, storage: Storage, his
       ws.addEventListener('close', () => {
         socket = undefined;
         for (const settle of pending.values()) {
-          settle(unavailable('The connection to Switchboard was closed. Is `npm run start:web` still running? Reload the page after starting it again.'));
+          settle(
+            unavailable(
+              'The connection to Switchboard was closed. Is `npm run start:web` still running? Reload the page after starting it again.',
+            ),
+          );
         }
         pending.clear();
         reject(new Error('closed'));

@@ -10,7 +10,13 @@ const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap', flexShrink: 0 } })
 export function AccessPathBadge({ path }: { readonly path: AccessPath }) {
   const styles = useStyles();
   return (
-    <Badge className={styles.badge} appearance="tint" color={COLOR[path]} shape="rounded" data-access-path={path}>
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      color={COLOR[path]}
+      shape="rounded"
+      data-access-path={path}
+    >
       {ACCESS_PATH_LABEL[path]}
     </Badge>
   );

@@ -1,5 +1,9 @@
 import { Badge, makeStyles } from '@fluentui/react-components';
-import { CheckmarkCircle16Filled, DismissCircle16Filled, CircleHalfFill16Regular } from '@fluentui/react-icons';
+import {
+  CheckmarkCircle16Filled,
+  DismissCircle16Filled,
+  CircleHalfFill16Regular,
+} from '@fluentui/react-icons';
 import type { GdapSupport } from '../../../shared/plugin-catalogue';
 import { SUPPORT_LABEL } from '../../../shared/plugin-catalogue';
 import type { Reach } from '../../../shared/plugin-reach';
@@ -17,7 +21,14 @@ export function SupportBadge({ support }: { readonly support: GdapSupport }) {
   const styles = useStyles();
   const look = SUPPORT_LOOK[support];
   return (
-    <Badge className={styles.badge} appearance="tint" color={look.color} icon={look.icon} size="large" data-support={support}>
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      color={look.color}
+      icon={look.icon}
+      size="large"
+      data-support={support}
+    >
       {SUPPORT_LABEL[support]}
     </Badge>
   );
@@ -34,7 +45,14 @@ export function ReachBadge({ reach }: { readonly reach: Reach }) {
   const styles = useStyles();
   const style = SUPPORT_LOOK[look.support];
   return (
-    <Badge className={styles.badge} appearance="tint" color={style.color} icon={style.icon} size="large" data-reach={reach}>
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      color={style.color}
+      icon={style.icon}
+      size="large"
+      data-reach={reach}
+    >
       {look.label}
     </Badge>
   );

@@ -1,11 +1,4 @@
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  Text,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular, Rocket20Regular } from '@fluentui/react-icons';
 import type { Customer } from '../../../shared/customer';
 import { pluginReachFor } from '../../../shared/plugin-reach';
@@ -23,11 +16,23 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     '& > *': { flexShrink: 0 },
   },
-  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  head: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   notes: { whiteSpace: 'pre-wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  reachList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  reachList: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   reachItem: {
     display: 'flex',
     flexDirection: 'column',
@@ -36,7 +41,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  reachHead: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  reachHead: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
   title: { margin: 0 },
   launch: { flexShrink: 0, alignSelf: 'flex-start' },
 });
@@ -52,7 +62,11 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
   const styles = useStyles();
   const reach = pluginReachFor(customer.accessPath);
   return (
-    <aside className={styles.panel} aria-label={`Details of ${customer.displayName}`} data-testid="customer-detail">
+    <aside
+      className={styles.panel}
+      aria-label={`Details of ${customer.displayName}`}
+      data-testid="customer-detail"
+    >
       <div className={styles.head}>
         <div>
           <Title3 as="h2" className={styles.title}>
@@ -62,16 +76,30 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
             {customer.tenantId}
           </Caption1>
         </div>
-        <Button appearance="subtle" icon={<Dismiss20Regular />} aria-label="Close details" onClick={onClose} />
+        <Button
+          appearance="subtle"
+          icon={<Dismiss20Regular />}
+          aria-label="Close details"
+          onClick={onClose}
+        />
       </div>
       <div>
         <AccessPathBadge path={customer.accessPath} />
       </div>
-      <Button appearance="primary" className={styles.launch} icon={<Rocket20Regular />} onClick={() => onLaunch(customer)}>
+      <Button
+        appearance="primary"
+        className={styles.launch}
+        icon={<Rocket20Regular />}
+        onClick={() => onLaunch(customer)}
+      >
         Launch Security Copilot
       </Button>
       <Text weight="semibold">Security Copilot plugins for this customer</Text>
-      <ul className={styles.reachList} aria-label={`Plugins reached for ${customer.displayName}`} data-testid="plugin-reach">
+      <ul
+        className={styles.reachList}
+        aria-label={`Plugins reached for ${customer.displayName}`}
+        data-testid="plugin-reach"
+      >
         {reach.map((r) => (
           <li key={r.plugin.id} data-plugin={r.plugin.id} className={styles.reachItem}>
             <div className={styles.reachHead}>

@@ -17,7 +17,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { ACCESS_PATH_HELP, ACCESS_PATH_LABEL, CHOOSABLE_ACCESS_PATHS, type ChoosableAccessPath } from '../../../shared/access-path';
+import {
+  ACCESS_PATH_HELP,
+  ACCESS_PATH_LABEL,
+  CHOOSABLE_ACCESS_PATHS,
+  type ChoosableAccessPath,
+} from '../../../shared/access-path';
 import type { CommandError } from '../../../shared/contract';
 import { customerDraftSchema, type Customer, type CustomerDraftInput } from '../../../shared/customer';
 
@@ -58,7 +63,10 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
     displayName,
     tenantId,
     accessPath: accessPath as ChoosableAccessPath,
-    tags: tags.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+    tags: tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
     notes,
   });
 
@@ -81,7 +89,8 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
     setSaving(false);
     if (!error) return;
     const fieldErrors: Partial<Record<FieldName, string>> = {};
-    for (const issue of error.issues ?? []) fieldErrors[issue.field.split('.').pop() as FieldName] = issue.message;
+    for (const issue of error.issues ?? [])
+      fieldErrors[issue.field.split('.').pop() as FieldName] = issue.message;
     setErrors(fieldErrors);
     if (Object.keys(fieldErrors).length === 0 || error.code !== 'invalid_input') setFormError(error.message);
   }
@@ -100,18 +109,37 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
                 </MessageBar>
               )}
               <Field label="Customer name" required validationMessage={errors.displayName}>
-                <Input value={displayName} onChange={(_, d) => setDisplayName(d.value)} name="displayName" autoFocus />
+                <Input
+                  value={displayName}
+                  onChange={(_, d) => setDisplayName(d.value)}
+                  name="displayName"
+                  autoFocus
+                />
               </Field>
               <Field
                 label="Tenant ID"
                 required
                 validationMessage={errors.tenantId}
-                hint={errors.tenantId ? undefined : 'The customer’s Entra tenant GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47'}
+                hint={
+                  errors.tenantId
+                    ? undefined
+                    : 'The customer’s Entra tenant GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47'
+                }
               >
-                <Input value={tenantId} onChange={(_, d) => setTenantId(d.value)} name="tenantId" spellCheck={false} autoComplete="off" />
+                <Input
+                  value={tenantId}
+                  onChange={(_, d) => setTenantId(d.value)}
+                  name="tenantId"
+                  spellCheck={false}
+                  autoComplete="off"
+                />
               </Field>
               <Field label="How you reach this customer" required validationMessage={errors.accessPath}>
-                <RadioGroup value={accessPath} onChange={(_, d) => setAccessPath(d.value as ChoosableAccessPath)} name="accessPath">
+                <RadioGroup
+                  value={accessPath}
+                  onChange={(_, d) => setAccessPath(d.value as ChoosableAccessPath)}
+                  name="accessPath"
+                >
                   {CHOOSABLE_ACCESS_PATHS.map((p) => (
                     <Radio key={p} value={p} label={`${ACCESS_PATH_LABEL[p]}: ${ACCESS_PATH_HELP[p]}`} />
                   ))}
@@ -121,7 +149,12 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
                 <Input value={tags} onChange={(_, d) => setTags(d.value)} name="tags" />
               </Field>
               <Field label="Notes" validationMessage={errors.notes}>
-                <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} name="notes" resize="vertical" />
+                <Textarea
+                  value={notes}
+                  onChange={(_, d) => setNotes(d.value)}
+                  name="notes"
+                  resize="vertical"
+                />
               </Field>
             </DialogContent>
             <DialogActions>

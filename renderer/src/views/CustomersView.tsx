@@ -1,6 +1,5 @@
 import {
   Button,
-  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -9,11 +8,6 @@ import {
   DialogTitle,
   makeStyles,
   mergeClasses,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   SearchBox,
   Table,
   TableBody,
@@ -29,39 +23,42 @@ import {
   ToastTitle,
   useToastController,
 } from '@fluentui/react-components';
-import { Add20Regular, Delete20Regular, Edit20Regular, MoreHorizontal20Regular, Rocket20Regular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { Add20Regular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { searchCustomers, type Customer } from '../../../shared/customer';
-import { AccessPathBadge } from '../components/AccessPathBadge';
 import { launchSecurityCopilot } from '../launch';
 import { useCustomers } from '../stores/customers-store';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerFormDialog } from './CustomerFormDialog';
+import { CustomerRow } from './CustomerRow';
+import { useVirtualRows } from './use-virtual-rows';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', height: '100%' },
   withDetail: { gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 34%)' },
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXXL, overflowY: 'auto', minWidth: 0 },
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingHorizontalXXL} ${tokens.spacingHorizontalXXL} 0`,
+    minWidth: 0,
+    minHeight: 0,
+  },
+  tableScroll: { flexGrow: 1, minHeight: 0, overflowY: 'auto' },
+  stickyHeader: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   search: { flexGrow: 1, maxWidth: '480px' },
-  mono: {
-    display: 'block',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-  },
   title: { margin: 0 },
   // Fixed table layout: the customer column takes what the others leave; a tenant ID that does not fit
   // is cut with an ellipsis (the whole GUID is in its tooltip and on the customer's page).
   colPath: { width: '170px' },
   colTags: { width: '18%' },
   colActions: { width: '180px' },
-  launchButton: { whiteSpace: 'nowrap', minWidth: 'max-content' },
-  row: { cursor: 'pointer' },
-  selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
   empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
 });
 
@@ -75,6 +72,8 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const [removing, setRemoving] = useState<Customer | undefined>();
   const { dispatchToast } = useToastController(toasterId);
   const shown = useMemo(() => searchCustomers(customers, query), [customers, query]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualRows(shown, scrollRef);
   const detail = customers.find((c) => c.tenantId === selected);
 
   const notify = (intent: 'success' | 'error', title: string, body?: string): void =>
@@ -86,16 +85,22 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
       { intent, timeout: intent === 'error' ? 10_000 : 4_000 },
     );
 
+  const launchCustomer = useCallback((customer: Customer) => void launch(customer), []);
+  const editCustomer = useCallback((customer: Customer) => setEditing({ mode: 'edit', customer }), []);
+
   async function launch(customer: Customer): Promise<void> {
     const result = await launchSecurityCopilot(customer.tenantId);
-    if ('error' in result) notify('error', `Could not launch Security Copilot for ${customer.displayName}`, result.error.message);
+    if ('error' in result)
+      notify('error', `Could not launch Security Copilot for ${customer.displayName}`, result.error.message);
     else notify('success', `Security Copilot opened for ${customer.displayName}`, result.url);
   }
 
   return (
     <div className={mergeClasses(styles.layout, detail && styles.withDetail)}>
       <section className={styles.page} aria-labelledby="customers-title">
-        <Title2 as="h1" id="customers-title" className={styles.title}>Customers</Title2>
+        <Title2 as="h1" id="customers-title" className={styles.title}>
+          Customers
+        </Title2>
         <div className={styles.toolbar}>
           <SearchBox
             className={styles.search}
@@ -114,75 +119,54 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
             <Text size={400} block>
               No customers yet.
             </Text>
-            <Text block>Add one by hand with its tenant ID to launch its Security Copilot in the right tenant.</Text>
+            <Text block>
+              Add one by hand with its tenant ID to launch its Security Copilot in the right tenant.
+            </Text>
           </div>
         ) : (
-          <Table aria-label="Customers" data-testid="customer-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Customer</TableHeaderCell>
-                <TableHeaderCell className={styles.colPath}>Reached through</TableHeaderCell>
-                <TableHeaderCell className={styles.colTags}>Tags</TableHeaderCell>
-                <TableHeaderCell className={styles.colActions}>
-                  <span className="visually-hidden">Actions</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map((c) => (
-                <TableRow
-                  key={c.tenantId}
-                  data-tenant={c.tenantId}
-                  className={mergeClasses(styles.row, c.tenantId === selected && styles.selected)}
-                  onClick={() => select(c.tenantId)}
-                  aria-selected={c.tenantId === selected}
-                >
-                  <TableCell>
-                    <Text weight="semibold" block>
-                      {c.displayName}
-                    </Text>
-                    <Caption1 className={styles.mono} title={c.tenantId}>
-                      {c.tenantId}
-                    </Caption1>
-                  </TableCell>
-                  <TableCell>
-                    <AccessPathBadge path={c.accessPath} />
-                  </TableCell>
-                  <TableCell>{c.tags.join(', ')}</TableCell>
-                  <TableCell>
-                    <div className={styles.actions} onClick={(e) => e.stopPropagation()}>
-                      <Button className={styles.launchButton} icon={<Rocket20Regular />} onClick={() => void launch(c)} aria-label={`Launch Security Copilot for ${c.displayName}`}>
-                        Launch Copilot
-                      </Button>
-                      <Menu>
-                        <MenuTrigger disableButtonEnhancement>
-                          <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`More actions for ${c.displayName}`} />
-                        </MenuTrigger>
-                        <MenuPopover>
-                          <MenuList>
-                            <MenuItem icon={<Edit20Regular />} onClick={() => setEditing({ mode: 'edit', customer: c })}>
-                              Edit
-                            </MenuItem>
-                            <MenuItem icon={<Delete20Regular />} onClick={() => setRemoving(c)}>
-                              Remove
-                            </MenuItem>
-                          </MenuList>
-                        </MenuPopover>
-                      </Menu>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-              {shown.length === 0 && (
+          <div className={styles.tableScroll} ref={scrollRef}>
+            <Table aria-label="Customers" data-testid="customer-table" aria-rowcount={shown.length + 1}>
+              <TableHeader className={styles.stickyHeader}>
                 <TableRow>
-                  <TableCell colSpan={4}>No customer matches “{query}”.</TableCell>
+                  <TableHeaderCell>Customer</TableHeaderCell>
+                  <TableHeaderCell className={styles.colPath}>Reached through</TableHeaderCell>
+                  <TableHeaderCell className={styles.colTags}>Tags</TableHeaderCell>
+                  <TableHeaderCell className={styles.colActions}>
+                    <span className="visually-hidden">Actions</span>
+                  </TableHeaderCell>
                 </TableRow>
-              )}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {virtual.paddingTop > 0 && <tr aria-hidden style={{ height: virtual.paddingTop }} />}
+                {virtual.items.map((c) => (
+                  <CustomerRow
+                    key={c.tenantId}
+                    customer={c}
+                    selected={c.tenantId === selected}
+                    onSelect={select}
+                    onLaunch={launchCustomer}
+                    onEdit={editCustomer}
+                    onRemove={setRemoving}
+                  />
+                ))}
+                {virtual.paddingBottom > 0 && <tr aria-hidden style={{ height: virtual.paddingBottom }} />}
+                {shown.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={4}>No customer matches “{query}”.</TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          </div>
         )}
       </section>
-      {detail && <CustomerDetail customer={detail} onClose={() => select(undefined)} onLaunch={(c) => void launch(c)} />}
+      {detail && (
+        <CustomerDetail
+          customer={detail}
+          onClose={() => select(undefined)}
+          onLaunch={(c) => void launch(c)}
+        />
+      )}
 
       {editing && (
         <CustomerFormDialog
@@ -191,10 +175,14 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
           customer={editing.mode === 'edit' ? editing.customer : undefined}
           onCancel={() => setEditing(undefined)}
           onSave={async (draft) => {
-            const error = editing.mode === 'edit' ? await update(editing.customer.tenantId, draft) : await add(draft);
+            const error =
+              editing.mode === 'edit' ? await update(editing.customer.tenantId, draft) : await add(draft);
             if (!error) {
               setEditing(undefined);
-              notify('success', editing.mode === 'edit' ? `Saved ${draft.displayName}` : `Added ${draft.displayName}`);
+              notify(
+                'success',
+                editing.mode === 'edit' ? `Saved ${draft.displayName}` : `Added ${draft.displayName}`,
+              );
             }
             return error;
           }}
@@ -206,8 +194,8 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
           <DialogBody>
             <DialogTitle>Remove {removing?.displayName}?</DialogTitle>
             <DialogContent>
-              This removes the customer from your Switchboard list only. Nothing changes in the customer’s tenant, and you can add it again
-              with tenant ID {removing?.tenantId}.
+              This removes the customer from your Switchboard list only. Nothing changes in the customer’s
+              tenant, and you can add it again with tenant ID {removing?.tenantId}.
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setRemoving(undefined)}>Cancel</Button>
@@ -218,7 +206,9 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
                   setRemoving(undefined);
                   if (!target) return;
                   void remove(target.tenantId).then((error) =>
-                    error ? notify('error', `Could not remove ${target.displayName}`, error.message) : notify('success', `Removed ${target.displayName}`),
+                    error
+                      ? notify('error', `Could not remove ${target.displayName}`, error.message)
+                      : notify('success', `Removed ${target.displayName}`),
                   );
                 }}
               >

@@ -15,11 +15,23 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { ACCESS_CONSIDERATIONS, PLUGIN_CATALOGUE_SOURCE, searchPlugins } from '../../../shared/plugin-catalogue';
+import {
+  ACCESS_CONSIDERATIONS,
+  PLUGIN_CATALOGUE_SOURCE,
+  searchPlugins,
+} from '../../../shared/plugin-catalogue';
 import { SupportBadge } from '../components/SupportBadge';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXXL, overflowY: 'auto', height: '100%', boxSizing: 'border-box' },
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalXXL,
+    overflowY: 'auto',
+    height: '100%',
+    boxSizing: 'border-box',
+  },
   source: { color: tokens.colorNeutralForeground3 },
   search: { maxWidth: '420px' },
   wording: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
@@ -38,9 +50,15 @@ export function PluginsView() {
   const source = PLUGIN_CATALOGUE_SOURCE;
   return (
     <section className={styles.page} aria-labelledby="plugins-title">
-      <Title2 as="h1" id="plugins-title" className={styles.title}>Security Copilot plugins and GDAP</Title2>
+      <Title2 as="h1" id="plugins-title" className={styles.title}>
+        Security Copilot plugins and GDAP
+      </Title2>
       <Text className={styles.source}>
-        Source: {source.publisher}, “{source.title}” (<Link href={source.url} target="_blank" rel="noreferrer">{source.url}</Link>), as of {source.asOf}. Works offline.
+        Source: {source.publisher}, “{source.title}” (
+        <Link href={source.url} target="_blank" rel="noreferrer">
+          {source.url}
+        </Link>
+        ), as of {source.asOf}. Works offline.
       </Text>
       <SearchBox
         className={styles.search}
@@ -63,12 +81,16 @@ export function PluginsView() {
             <TableRow key={p.id} data-plugin={p.id}>
               <TableCell className={styles.cell}>
                 <span className={styles.name}>{p.name}</span>
-                <Text size={200} className={styles.aliases}>{p.aliases.join(' · ')}</Text>
+                <Text size={200} className={styles.aliases}>
+                  {p.aliases.join(' · ')}
+                </Text>
               </TableCell>
               <TableCell className={styles.cell}>
                 <SupportBadge support={p.support} />
               </TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.wording)}>“{p.publishedWording}”</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.wording)}>
+                “{p.publishedWording}”
+              </TableCell>
               <TableCell className={styles.cell}>{p.gdapNote}</TableCell>
             </TableRow>
           ))}

@@ -1,0 +1,115 @@
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  Delete20Regular,
+  Edit20Regular,
+  MoreHorizontal20Regular,
+  Rocket20Regular,
+} from '@fluentui/react-icons';
+import { memo } from 'react';
+import type { Customer } from '../../../shared/customer';
+import type { TenantId } from '../../../shared/tenant-id';
+import { AccessPathBadge } from '../components/AccessPathBadge';
+
+export const CUSTOMER_ROW_HEIGHT = 46;
+
+const useStyles = makeStyles({
+  row: { cursor: 'pointer', height: `${CUSTOMER_ROW_HEIGHT}px` },
+  selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  mono: {
+    display: 'block',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  launchButton: { whiteSpace: 'nowrap', minWidth: 'max-content' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
+});
+
+interface CustomerRowProps {
+  readonly customer: Customer;
+  readonly selected: boolean;
+  readonly onSelect: (tenantId: TenantId) => void;
+  readonly onLaunch: (customer: Customer) => void;
+  readonly onEdit: (customer: Customer) => void;
+  readonly onRemove: (customer: Customer) => void;
+}
+
+/** One customer in the list: name and tenant ID, how it is reached, tags, launch and more actions. */
+export const CustomerRow = memo(function CustomerRow({
+  customer: c,
+  selected,
+  onSelect,
+  onLaunch,
+  onEdit,
+  onRemove,
+}: CustomerRowProps) {
+  const styles = useStyles();
+  return (
+    <TableRow
+      data-tenant={c.tenantId}
+      className={mergeClasses(styles.row, selected && styles.selected)}
+      onClick={() => onSelect(c.tenantId)}
+      aria-selected={selected}
+    >
+      <TableCell>
+        <Text weight="semibold" block>
+          {c.displayName}
+        </Text>
+        <Caption1 className={styles.mono} title={c.tenantId}>
+          {c.tenantId}
+        </Caption1>
+      </TableCell>
+      <TableCell>
+        <AccessPathBadge path={c.accessPath} />
+      </TableCell>
+      <TableCell>{c.tags.join(', ')}</TableCell>
+      <TableCell>
+        <div className={styles.actions} onClick={(e) => e.stopPropagation()}>
+          <Button
+            className={styles.launchButton}
+            icon={<Rocket20Regular />}
+            onClick={() => onLaunch(c)}
+            aria-label={`Launch Security Copilot for ${c.displayName}`}
+          >
+            Launch Copilot
+          </Button>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button
+                appearance="subtle"
+                icon={<MoreHorizontal20Regular />}
+                aria-label={`More actions for ${c.displayName}`}
+              />
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem icon={<Edit20Regular />} onClick={() => onEdit(c)}>
+                  Edit
+                </MenuItem>
+                <MenuItem icon={<Delete20Regular />} onClick={() => onRemove(c)}>
+                  Remove
+                </MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
+      </TableCell>
+    </TableRow>
+  );
+});
