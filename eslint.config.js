@@ -6,7 +6,10 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const electronOnly = [
-  { name: 'electron', message: "Only main/app may import 'electron'. Inject an interface into main/core instead." },
+  {
+    name: 'electron',
+    message: "Only main/app may import 'electron'. Inject an interface into main/core instead.",
+  },
   { name: 'electron-store', message: "electron-store imports 'electron'; only main/app may use it." },
 ];
 
@@ -45,9 +48,15 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], rules: restrict(['main', 'renderer'], 'shared/', true) },
-  { files: ['main/core/**/*.ts'], rules: restrict(['main/app', 'main/web', 'main/sandbox', 'renderer'], 'main/core') },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: restrict(['main/app', 'main/web', 'main/sandbox', 'renderer'], 'main/core'),
+  },
   { files: ['main/web/**/*.ts'], rules: restrict(['main/app', 'renderer'], 'main/web') },
-  { files: ['main/sandbox/**/*.ts'], rules: restrict(['main/core', 'main/app', 'main/web', 'renderer'], 'main/sandbox') },
+  {
+    files: ['main/sandbox/**/*.ts'],
+    rules: restrict(['main/core', 'main/app', 'main/web', 'renderer'], 'main/sandbox'),
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

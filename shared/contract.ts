@@ -53,18 +53,24 @@ export interface LaunchResult {
 
 export const commands = {
   'app.info': command(noInput).returns<AppInfo>(),
-  'app.dismissNotice': command(z.object({ id: z.string().min(1).max(200) }).strict()).returns<{ readonly dismissed: boolean }>(),
+  'app.dismissNotice': command(z.object({ id: z.string().min(1).max(200) }).strict()).returns<{
+    readonly dismissed: boolean;
+  }>(),
   'customers.list': command(noInput).returns<ReadonlyArray<Customer>>(),
   'customers.add': command(customerDraftSchema.strict()).returns<Customer>(),
   'customers.update': command(
     z.object({ tenantId: tenantIdSchema, draft: customerDraftSchema.strict() }).strict(),
   ).returns<Customer>(),
-  'customers.remove': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<{ readonly removed: Customer }>(),
+  'customers.remove': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<{
+    readonly removed: Customer;
+  }>(),
   'launch.open': command(
     z
       .object({
         tenantId: tenantIdSchema,
-        target: z.enum(LAUNCH_TARGETS, { error: `The launch target must be one of: ${LAUNCH_TARGETS.join(', ')}.` }),
+        target: z.enum(LAUNCH_TARGETS, {
+          error: `The launch target must be one of: ${LAUNCH_TARGETS.join(', ')}.`,
+        }),
       })
       .strict(),
   ).returns<LaunchResult>(),
@@ -85,10 +91,18 @@ void _eventsMatch;
 export type Commands = typeof commands;
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
 export type ValidCommandInput<N extends CommandName> = z.output<Commands[N]['input']>;
-export type CommandOutput<N extends CommandName> = Commands[N] extends CommandSpec<z.ZodType, infer O> ? O : never;
+export type CommandOutput<N extends CommandName> =
+  Commands[N] extends CommandSpec<z.ZodType, infer O> ? O : never;
 export type EventPayload<E extends EventName> = EventPayloads[E];
 
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unavailable', 'refused', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'refused',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface CommandError {
@@ -99,7 +113,8 @@ export interface CommandError {
   readonly issues?: ReadonlyArray<{ readonly field: string; readonly message: string }>;
 }
 
-export type CommandResult<O> = { readonly ok: true; readonly value: O } | { readonly ok: false; readonly error: CommandError };
+export type CommandResult<O> =
+  { readonly ok: true; readonly value: O } | { readonly ok: false; readonly error: CommandError };
 
 /** What a carrier gives the renderer: exactly the contract, nothing generic. */
 export interface SwitchboardBridge {

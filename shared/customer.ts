@@ -86,7 +86,10 @@ export interface Customer {
 
 /** Customers whose name, tenant ID or tags contain every word of the query, case-insensitive. */
 export function searchCustomers(customers: ReadonlyArray<Customer>, query: string): ReadonlyArray<Customer> {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return customers;
   return customers.filter((c) => {
     const haystack = `${c.displayName}\n${c.tenantId}\n${c.tags.join('\n')}`.toLowerCase();
@@ -95,5 +98,8 @@ export function searchCustomers(customers: ReadonlyArray<Customer>, query: strin
 }
 
 export function compareCustomersByName(a: Customer, b: Customer): number {
-  return a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.tenantId.localeCompare(b.tenantId);
+  return (
+    a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) ||
+    a.tenantId.localeCompare(b.tenantId)
+  );
 }

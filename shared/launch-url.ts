@@ -2,7 +2,8 @@ import type { CloudProfile } from './cloud-profile';
 import { portalUrl } from './cloud-profile';
 import type { TenantId } from './tenant-id';
 
-export type LaunchUrlResult = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string };
+export type LaunchUrlResult =
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string };
 
 /**
  * The tenant-explicit Security Copilot URL: `https://securitycopilot.microsoft.com/?tenantId=<GUID>`.
@@ -14,7 +15,10 @@ export type LaunchUrlResult = { readonly ok: true; readonly url: string } | { re
 export function securityCopilotUrl(profile: CloudProfile, tenant: TenantId): LaunchUrlResult {
   const host = profile.portalHosts.securityCopilot;
   if (host === null) {
-    return { ok: false, message: `Security Copilot is not offered in the ${profile.label} profile, so there is nothing to launch.` };
+    return {
+      ok: false,
+      message: `Security Copilot is not offered in the ${profile.label} profile, so there is nothing to launch.`,
+    };
   }
   const params = new URLSearchParams({ tenantId: tenant.toLowerCase() });
   return { ok: true, url: portalUrl(profile, host, `/?${params.toString()}`).toString() };

@@ -36,7 +36,8 @@ export const PLUGIN_CATALOGUE_SOURCE: CatalogueSource = {
   asOf: '2026-11-22',
 };
 
-const B2B_FIX = 'Use a B2B guest account in the customer tenant (Security Operator or Security Reader): every plugin works there.';
+const B2B_FIX =
+  'Use a B2B guest account in the customer tenant (Security Operator or Security Reader): every plugin works there.';
 
 export const COPILOT_PLUGINS: ReadonlyArray<CopilotPlugin> = [
   {
@@ -66,7 +67,12 @@ export const COPILOT_PLUGINS: ReadonlyArray<CopilotPlugin> = [
   {
     id: 'mdti',
     name: 'MDTI',
-    aliases: ['Microsoft Defender Threat Intelligence', 'Defender Threat Intelligence', 'threat intelligence', 'TI'],
+    aliases: [
+      'Microsoft Defender Threat Intelligence',
+      'Defender Threat Intelligence',
+      'threat intelligence',
+      'TI',
+    ],
     support: 'no',
     publishedWording: 'No',
     gdapNote: `Does not work through GDAP. ${B2B_FIX}`,
@@ -153,11 +159,19 @@ export const SUPPORT_LABEL: Readonly<Record<GdapSupport, string>> = {
 };
 
 /** Plugins whose name, aliases or published wording contain every word of the query (case-insensitive). */
-export function searchPlugins(query: string, plugins: ReadonlyArray<CopilotPlugin> = COPILOT_PLUGINS): ReadonlyArray<CopilotPlugin> {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+export function searchPlugins(
+  query: string,
+  plugins: ReadonlyArray<CopilotPlugin> = COPILOT_PLUGINS,
+): ReadonlyArray<CopilotPlugin> {
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return plugins;
   return plugins.filter((p) => {
-    const haystack = [p.name, ...p.aliases, p.publishedWording, SUPPORT_LABEL[p.support], p.gdapNote].join(' ').toLowerCase();
+    const haystack = [p.name, ...p.aliases, p.publishedWording, SUPPORT_LABEL[p.support], p.gdapNote]
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }

@@ -18,13 +18,17 @@ export interface PluginReach {
  * Which Security Copilot plugins a customer's access path reaches. B2B guests get every plugin the
  * customer has; GDAP reaches only the plugins the published matrix marks as supporting it.
  */
-export function pluginReachFor(path: AccessPath, plugins: ReadonlyArray<CopilotPlugin> = COPILOT_PLUGINS): ReadonlyArray<PluginReach> {
+export function pluginReachFor(
+  path: AccessPath,
+  plugins: ReadonlyArray<CopilotPlugin> = COPILOT_PLUGINS,
+): ReadonlyArray<PluginReach> {
   return plugins.map((plugin) => {
     switch (path) {
       case 'b2b':
         return { plugin, reach: 'reached', via: 'B2B guest', action: '' };
       case 'both':
-        if (plugin.support === 'yes') return { plugin, reach: 'reached', via: 'GDAP or B2B guest', action: '' };
+        if (plugin.support === 'yes')
+          return { plugin, reach: 'reached', via: 'GDAP or B2B guest', action: '' };
         return {
           plugin,
           reach: 'reached',
@@ -51,7 +55,8 @@ export function pluginReachFor(path: AccessPath, plugins: ReadonlyArray<CopilotP
           plugin,
           reach: 'not-reached',
           via: 'none',
-          action: 'Set up access first: a GDAP relationship with Security Reader or Security Operator, or a B2B guest account.',
+          action:
+            'Set up access first: a GDAP relationship with Security Reader or Security Operator, or a B2B guest account.',
         };
       default:
         return assertNever(path);

@@ -11,11 +11,10 @@ export type TenantId = string & { readonly __brand: 'TenantId' };
 export const TENANT_ID_HELP =
   'A tenant ID is a GUID: 32 hexadecimal digits in groups of 8-4-4-4-12, for example ' +
   '72f988bf-86f1-41af-91ab-2d7cd011db47. Find it in the Entra admin center under Overview, ' +
-  'or in Partner Center on the customer\'s account page. A domain name such as contoso.com is not a tenant ID.';
+  "or in Partner Center on the customer's account page. A domain name such as contoso.com is not a tenant ID.";
 
 export type TenantIdResult =
-  | { readonly ok: true; readonly value: TenantId }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly value: TenantId } | { readonly ok: false; readonly message: string };
 
 /** True for a string that is exactly a GUID (any case), nothing before or after it. */
 export function isGuid(value: unknown): value is string {
@@ -43,7 +42,8 @@ export function parseTenantId(input: unknown): TenantIdResult {
     };
   }
   const lower = trimmed.toLowerCase();
-  if (!GUID.test(lower)) return { ok: false, message: `"${preview(trimmed)}" is not a tenant ID. ${TENANT_ID_HELP}` };
+  if (!GUID.test(lower))
+    return { ok: false, message: `"${preview(trimmed)}" is not a tenant ID. ${TENANT_ID_HELP}` };
   return { ok: true, value: lower as TenantId };
 }
 

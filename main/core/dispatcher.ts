@@ -24,9 +24,17 @@ export interface DispatchLog {
  * schema before a handler sees it. Failures come back as values the user can act on; an unexpected
  * exception is logged and reported without its stack.
  */
-export async function dispatch(handlers: Handlers, name: unknown, input: unknown, log: DispatchLog): Promise<CommandResult<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  input: unknown,
+  log: DispatchLog,
+): Promise<CommandResult<unknown>> {
   if (!isCommandName(name)) {
-    return fail({ code: 'invalid_input', message: `"${String(name).slice(0, 80)}" is not a Switchboard command.` });
+    return fail({
+      code: 'invalid_input',
+      message: `"${String(name).slice(0, 80)}" is not a Switchboard command.`,
+    });
   }
   const parsed = (commands[name].input as z.ZodType).safeParse(input ?? {});
   if (!parsed.success) return fail(invalidInput(parsed.error));
@@ -50,12 +58,16 @@ function fail(error: CommandError): CommandResult<never> {
 function invalidInput(error: z.ZodError): CommandError {
   const issues = error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || 'input',
-    message: issue.code === 'unrecognized_keys' ? `Unexpected field(s): ${issue.keys.join(', ')}.` : issue.message,
+    message:
+      issue.code === 'unrecognized_keys' ? `Unexpected field(s): ${issue.keys.join(', ')}.` : issue.message,
   }));
   return { code: 'invalid_input', message: issues.map((i) => i.message).join(' '), issues };
 }
 
 /** Narrows a result for callers that know the command's output type. */
-export function resultOf<N extends CommandName>(_name: N, result: CommandResult<unknown>): CommandResult<CommandOutput<N>> {
+export function resultOf<N extends CommandName>(
+  _name: N,
+  result: CommandResult<unknown>,
+): CommandResult<CommandOutput<N>> {
   return result as CommandResult<CommandOutput<N>>;
 }

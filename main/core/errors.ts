@@ -12,6 +12,8 @@ export class UserFacingError extends Error {
   }
 
   toCommandError(): CommandError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 }

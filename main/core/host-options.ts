@@ -16,18 +16,23 @@ export class OptionsError extends Error {}
  * and Chromium put their own switches on the command line.
  */
 export function parseHostOptions(argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv): HostOptions {
-  let dataDir = env.SWITCHBOARD_DATA_DIR && env.SWITCHBOARD_DATA_DIR.trim() !== '' ? env.SWITCHBOARD_DATA_DIR : undefined;
+  let dataDir =
+    env.SWITCHBOARD_DATA_DIR && env.SWITCHBOARD_DATA_DIR.trim() !== '' ? env.SWITCHBOARD_DATA_DIR : undefined;
   let port: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     if (flag !== '--data-dir' && flag !== '--port') continue;
     const value = inline ?? argv[++i];
-    if (value === undefined || value === '' || value.startsWith('--')) throw new OptionsError(`${flag} needs a value.`);
+    if (value === undefined || value === '' || value.startsWith('--'))
+      throw new OptionsError(`${flag} needs a value.`);
     if (flag === '--data-dir') dataDir = value;
     else {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new OptionsError(`--port must be a whole number from 0 to 65535, not "${value}".`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new OptionsError(`--port must be a whole number from 0 to 65535, not "${value}".`);
       port = n;
     }
   }
@@ -38,7 +43,10 @@ export function parseHostOptions(argv: ReadonlyArray<string>, env: NodeJS.Proces
  * Where data lives when no --data-dir is given: the same folder Electron uses as userData for this
  * product, so the app and the browser host share one customer list on a machine.
  */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const home = os.homedir();
   switch (platform) {
     case 'win32':

@@ -20,7 +20,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
   const dataDir = path.join(dir, 'data');
-  const core = createCore({ host: 'web', version: 't', dataDir, backends: confBackends(dataDir), opener: { open: async () => ({ handled: false }) } });
+  const core = createCore({
+    host: 'web',
+    version: 't',
+    dataDir,
+    backends: confBackends(dataDir),
+    opener: { open: async () => ({ handled: false }) },
+  });
   host = await startWebHost({ core, rendererDir });
 });
 afterAll(async () => {
@@ -28,13 +34,24 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: pathname, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathname,
+        headers: { host: `127.0.0.1:${host.port}`, ...headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -53,7 +70,12 @@ function connect(options: { token?: string; origin?: string; host?: string } = {
   });
 }
 
-function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<{ kind: string; id: number; result: { ok: boolean; value?: unknown; error?: { code: string } } }> {
+function call(
+  ws: WebSocket,
+  id: number,
+  name: string,
+  input: unknown,
+): Promise<{ kind: string; id: number; result: { ok: boolean; value?: unknown; error?: { code: string } } }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
       const frame = JSON.parse(data.toString());
@@ -81,10 +103,13 @@ describe('the browser host', () => {
     expect((await get('/assets/app.js')).headers['content-type']).toContain('javascript');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt'])('serves nothing outside the renderer for %s', async (p) => {
-    const res = await get(p);
-    expect(res.body).not.toContain('outside the renderer');
-  });
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt'])(
+    'serves nothing outside the renderer for %s',
+    async (p) => {
+      const res = await get(p);
+      expect(res.body).not.toContain('outside the renderer');
+    },
+  );
 
   it('refuses requests for another host name (DNS rebinding)', async () => {
     expect((await get('/', { host: `evil.example:${host.port}` })).status).toBe(421);
@@ -100,14 +125,37 @@ describe('the browser host', () => {
   it('carries the contract: commands with validation, and events to every connected page', async () => {
     const a = await connect();
     const b = await connect();
-    const event = new Promise((resolve) => b.on('message', (d) => JSON.parse(d.toString()).kind === 'event' && resolve(JSON.parse(d.toString()))));
-    const added = await call(a, 1, 'customers.add', { displayName: 'Contoso', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', accessPath: 'b2b' });
+    const event = new Promise((resolve) =>
+      b.on('message', (d) => JSON.parse(d.toString()).kind === 'event' && resolve(JSON.parse(d.toString()))),
+    );
+    const added = await call(a, 1, 'customers.add', {
+      displayName: 'Contoso',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      accessPath: 'b2b',
+    });
     expect(added.result.ok).toBe(true);
-    expect(await event).toMatchObject({ kind: 'event', name: 'customers.changed', payload: [{ displayName: 'Contoso' }] });
-    const bad = await call(a, 2, 'customers.add', { displayName: 'X', tenantId: 'contoso.com', accessPath: 'b2b' });
+    expect(await event).toMatchObject({
+      kind: 'event',
+      name: 'customers.changed',
+      payload: [{ displayName: 'Contoso' }],
+    });
+    const bad = await call(a, 2, 'customers.add', {
+      displayName: 'X',
+      tenantId: 'contoso.com',
+      accessPath: 'b2b',
+    });
     expect(bad.result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const launch = await call(a, 3, 'launch.open', { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', target: 'securityCopilot' });
-    expect(launch.result).toEqual({ ok: true, value: { url: 'https://securitycopilot.microsoft.com/?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47', openedBy: 'page' } });
+    const launch = await call(a, 3, 'launch.open', {
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      target: 'securityCopilot',
+    });
+    expect(launch.result).toEqual({
+      ok: true,
+      value: {
+        url: 'https://securitycopilot.microsoft.com/?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47',
+        openedBy: 'page',
+      },
+    });
     a.close();
     b.close();
   });

@@ -55,11 +55,16 @@ export class CustomerService {
 }
 
 function notFound(tenantId: TenantId): UserFacingError {
-  return new UserFacingError('not_found', `No customer with tenant ID ${tenantId} is in your list. It may have been removed in another window; reload the list.`);
+  return new UserFacingError(
+    'not_found',
+    `No customer with tenant ID ${tenantId} is in your list. It may have been removed in another window; reload the list.`,
+  );
 }
 
 function duplicate(tenantId: TenantId, existing: Customer): UserFacingError {
-  return new UserFacingError('conflict', `Tenant ID ${tenantId} is already in your list as "${existing.displayName}". Each customer tenant can be added once; edit that entry instead.`, [
-    { field: 'tenantId', message: `Already added as "${existing.displayName}".` },
-  ]);
+  return new UserFacingError(
+    'conflict',
+    `Tenant ID ${tenantId} is already in your list as "${existing.displayName}". Each customer tenant can be added once; edit that entry instead.`,
+    [{ field: 'tenantId', message: `Already added as "${existing.displayName}".` }],
+  );
 }

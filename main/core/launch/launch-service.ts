@@ -23,7 +23,10 @@ export class LaunchService {
     // Defence in depth: the URL builders only produce profile hosts, and this check makes sure no
     // future builder can hand the shell anything else.
     if (!allowedLaunchOrigins(this.profile()).includes(origin)) {
-      throw new UserFacingError('refused', `Switchboard will not open ${origin}: it is not a portal of the ${this.profile().label} profile.`);
+      throw new UserFacingError(
+        'refused',
+        `Switchboard will not open ${origin}: it is not a portal of the ${this.profile().label} profile.`,
+      );
     }
     const { handled } = await this.opener.open(url);
     return { url, openedBy: handled ? 'shell' : 'page' };

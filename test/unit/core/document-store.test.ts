@@ -18,8 +18,14 @@ const SPEC: DocumentSpec<Doc> = {
   schema: z.object({ items: z.array(z.object({ name: z.string(), colour: z.string() })) }),
   empty: () => ({ items: [] }),
   migrations: [
-    { from: 0, migrate: (d) => ({ items: (d.list as string[] | undefined)?.map((name) => ({ name })) ?? [] }) },
-    { from: 1, migrate: (d) => ({ items: (d.items as { name: string }[]).map((i) => ({ ...i, colour: 'blue' })) }) },
+    {
+      from: 0,
+      migrate: (d) => ({ items: (d.list as string[] | undefined)?.map((name) => ({ name })) ?? [] }),
+    },
+    {
+      from: 1,
+      migrate: (d) => ({ items: (d.items as { name: string }[]).map((i) => ({ ...i, colour: 'blue' })) }),
+    },
   ],
 };
 
@@ -48,7 +54,10 @@ describe('openDocument', () => {
     const { store, notices } = openDocument(confBackends(dir), SPEC);
     expect(store.get()).toEqual({ items: [{ name: 'old', colour: 'blue' }] });
     expect(notices).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual({ schemaVersion: 2, items: [{ name: 'old', colour: 'blue' }] });
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual({
+      schemaVersion: 2,
+      items: [{ name: 'old', colour: 'blue' }],
+    });
   });
 
   it('moves a file that is not JSON aside, keeps its bytes, starts empty and tells the user where it went', () => {

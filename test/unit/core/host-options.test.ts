@@ -4,7 +4,10 @@ import { defaultDataDir, parseHostOptions } from '../../../main/core/host-option
 
 describe('parseHostOptions', () => {
   it('reads --data-dir and --port in both spellings, and ignores options it does not know', () => {
-    expect(parseHostOptions(['--data-dir', 'x', '--port=8080', '--enable-logging'], {})).toEqual({ dataDir: path.resolve('x'), port: 8080 });
+    expect(parseHostOptions(['--data-dir', 'x', '--port=8080', '--enable-logging'], {})).toEqual({
+      dataDir: path.resolve('x'),
+      port: 8080,
+    });
     expect(parseHostOptions(['--data-dir=/tmp/a'], {})).toEqual({ dataDir: '/tmp/a', port: undefined });
   });
 
@@ -13,12 +16,19 @@ describe('parseHostOptions', () => {
     expect(parseHostOptions(['--data-dir', '/flag'], { SWITCHBOARD_DATA_DIR: '/env' }).dataDir).toBe('/flag');
   });
 
-  it.each([[['--port', 'abc']], [['--port', '70000']], [['--data-dir']], [['--data-dir', '--port', '1']]])('refuses %o with a message', (argv) => {
-    expect(() => parseHostOptions(argv, {})).toThrow(/needs a value|whole number/);
-  });
+  it.each([[['--port', 'abc']], [['--port', '70000']], [['--data-dir']], [['--data-dir', '--port', '1']]])(
+    'refuses %o with a message',
+    (argv) => {
+      expect(() => parseHostOptions(argv, {})).toThrow(/needs a value|whole number/);
+    },
+  );
 
   it('defaults to the folder Electron uses as userData for the product', () => {
-    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/home/a/.config' })).toBe('/home/a/.config/MSSP Switchboard');
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' })).toContain('MSSP Switchboard');
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/home/a/.config' })).toBe(
+      '/home/a/.config/MSSP Switchboard',
+    );
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' })).toContain(
+      'MSSP Switchboard',
+    );
   });
 });

@@ -6,7 +6,13 @@ import { confBackends } from '../../../main/core/persistence/conf-backend';
 import { createCore, type SwitchboardCore } from '../../../main/core/switchboard-core';
 import { sandboxCloud } from '../../../shared/cloud-profile';
 
-const CONTOSO = { displayName: 'Contoso', tenantId: '72F988BF-86F1-41AF-91AB-2D7CD011DB47', accessPath: 'gdap', tags: ['retail'], notes: '' };
+const CONTOSO = {
+  displayName: 'Contoso',
+  tenantId: '72F988BF-86F1-41AF-91AB-2D7CD011DB47',
+  accessPath: 'gdap',
+  tags: ['retail'],
+  notes: '',
+};
 const CONTOSO_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 let dir: string;
@@ -38,7 +44,10 @@ describe('customers through the contract', () => {
     const events: unknown[] = [];
     first.onEvent((name, payload) => events.push([name, payload]));
     const added = await first.invoke('customers.add', CONTOSO);
-    expect(added).toMatchObject({ ok: true, value: { tenantId: CONTOSO_ID, displayName: 'Contoso', source: 'manual' } });
+    expect(added).toMatchObject({
+      ok: true,
+      value: { tenantId: CONTOSO_ID, displayName: 'Contoso', source: 'manual' },
+    });
     expect(events).toHaveLength(1);
     const again = await core().invoke('customers.list', {});
     expect(again).toMatchObject({ ok: true, value: [{ tenantId: CONTOSO_ID, tags: ['retail'] }] });
@@ -60,7 +69,10 @@ describe('customers through the contract', () => {
   ])('refuses %s as a tenant ID and saves nothing', async (_what, bad) => {
     const c = core();
     const result = await c.invoke('customers.add', { ...CONTOSO, tenantId: bad });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'tenantId' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ field: 'tenantId' }] },
+    });
     if (!result.ok) expect(result.error.message).toContain('A tenant ID is a GUID');
     expect(await c.invoke('customers.list', {})).toEqual({ ok: true, value: [] });
   });
@@ -69,9 +81,15 @@ describe('customers through the contract', () => {
     const c = core();
     await c.invoke('customers.add', CONTOSO);
     const newId = '11111111-2222-4333-8444-555555555555';
-    const updated = await c.invoke('customers.update', { tenantId: CONTOSO_ID, draft: { ...CONTOSO, tenantId: newId, accessPath: 'both' } });
+    const updated = await c.invoke('customers.update', {
+      tenantId: CONTOSO_ID,
+      draft: { ...CONTOSO, tenantId: newId, accessPath: 'both' },
+    });
     expect(updated).toMatchObject({ ok: true, value: { tenantId: newId, accessPath: 'both' } });
-    expect(await c.invoke('customers.remove', { tenantId: CONTOSO_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.invoke('customers.remove', { tenantId: CONTOSO_ID })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await c.invoke('customers.remove', { tenantId: newId })).toMatchObject({ ok: true });
     expect(await c.invoke('customers.list', {})).toEqual({ ok: true, value: [] });
   });
@@ -83,7 +101,10 @@ describe('customers through the contract', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('isAdmin') },
     });
-    expect(await c.invoke('customers.list', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await c.invoke('customers.list', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });
 
@@ -92,7 +113,10 @@ describe('launch through the contract', () => {
     const c = core();
     await c.invoke('customers.add', CONTOSO);
     const result = await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
-    expect(result).toEqual({ ok: true, value: { url: `https://securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`, openedBy: 'shell' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { url: `https://securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`, openedBy: 'shell' },
+    });
     expect(opened).toEqual([`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`]);
   });
 
@@ -100,18 +124,30 @@ describe('launch through the contract', () => {
     handled = false;
     const c = core();
     await c.invoke('customers.add', CONTOSO);
-    expect(await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' })).toMatchObject({ ok: true, value: { openedBy: 'page' } });
+    expect(await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' })).toMatchObject({
+      ok: true,
+      value: { openedBy: 'page' },
+    });
   });
 
   it('opens nothing for an unknown customer, a bad tenant ID or an unknown target', async () => {
     const c = core();
     await c.invoke('customers.add', CONTOSO);
-    expect(await c.invoke('launch.open', { tenantId: '11111111-2222-4333-8444-555555555555', target: 'securityCopilot' })).toMatchObject({
+    expect(
+      await c.invoke('launch.open', {
+        tenantId: '11111111-2222-4333-8444-555555555555',
+        target: 'securityCopilot',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(await c.invoke('launch.open', { tenantId: `${CONTOSO_ID}&x=1`, target: 'securityCopilot' })).toMatchObject({ ok: false });
-    expect(await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'https://evil.example' })).toMatchObject({ ok: false });
+    expect(
+      await c.invoke('launch.open', { tenantId: `${CONTOSO_ID}&x=1`, target: 'securityCopilot' }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'https://evil.example' }),
+    ).toMatchObject({ ok: false });
     expect(opened).toEqual([]);
   });
 
@@ -119,7 +155,9 @@ describe('launch through the contract', () => {
     const c = core({ profile: sandboxCloud('https://127.0.0.1:8443') });
     await c.invoke('customers.add', CONTOSO);
     await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
-    expect(opened).toEqual([`https://127.0.0.1:8443/portals/securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`]);
+    expect(opened).toEqual([
+      `https://127.0.0.1:8443/portals/securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`,
+    ]);
   });
 });
 
@@ -128,8 +166,14 @@ describe('notices', () => {
     fs.writeFileSync(path.join(dir, 'customers.json'), 'not json at all');
     const c = core();
     const info = await c.invoke('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { notices: [{ id: 'store-corrupt-customers', level: 'error' }] } });
-    expect(await c.invoke('app.dismissNotice', { id: 'store-corrupt-customers' })).toEqual({ ok: true, value: { dismissed: true } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { notices: [{ id: 'store-corrupt-customers', level: 'error' }] },
+    });
+    expect(await c.invoke('app.dismissNotice', { id: 'store-corrupt-customers' })).toEqual({
+      ok: true,
+      value: { dismissed: true },
+    });
     expect(await c.invoke('app.info', {})).toMatchObject({ ok: true, value: { notices: [] } });
   });
 });

@@ -6,8 +6,19 @@ const T = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 describe('customerDraftSchema', () => {
   it('trims, lower-cases the tenant, de-duplicates tags and defaults notes', () => {
-    const draft = customerDraftSchema.parse({ displayName: '  Contoso ', tenantId: T.toUpperCase(), accessPath: 'gdap', tags: ['retail', ' retail ', 'eu'] });
-    expect(draft).toEqual({ displayName: 'Contoso', tenantId: T, accessPath: 'gdap', tags: ['retail', 'eu'], notes: '' });
+    const draft = customerDraftSchema.parse({
+      displayName: '  Contoso ',
+      tenantId: T.toUpperCase(),
+      accessPath: 'gdap',
+      tags: ['retail', ' retail ', 'eu'],
+    });
+    expect(draft).toEqual({
+      displayName: 'Contoso',
+      tenantId: T,
+      accessPath: 'gdap',
+      tags: ['retail', 'eu'],
+      notes: '',
+    });
   });
 
   it.each([

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedLaunchOrigins, PUBLIC_CLOUD, sandboxCloud, US_GOVERNMENT_CLOUD, CHINA_CLOUD } from '../../../shared/cloud-profile';
+import {
+  allowedLaunchOrigins,
+  PUBLIC_CLOUD,
+  sandboxCloud,
+  US_GOVERNMENT_CLOUD,
+  CHINA_CLOUD,
+} from '../../../shared/cloud-profile';
 import { securityCopilotUrl } from '../../../shared/launch-url';
 import { tenantId } from '../../../shared/tenant-id';
 

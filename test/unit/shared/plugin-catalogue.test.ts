@@ -33,7 +33,9 @@ describe('the plugin catalogue', () => {
       const expected = p.publishedWording === 'Yes' ? 'yes' : p.publishedWording === 'No' ? 'no' : 'partial';
       expect(p.support, p.name).toBe(expected);
     }
-    expect(COPILOT_PLUGINS.find((p) => p.name === 'Entra')?.publishedWording).toBe('Overall, no, but a few capabilities work.');
+    expect(COPILOT_PLUGINS.find((p) => p.name === 'Entra')?.publishedWording).toBe(
+      'Overall, no, but a few capabilities work.',
+    );
   });
 
   it('has every consideration of the GDAP-vs-B2B table, verbatim', () => {
@@ -44,7 +46,9 @@ describe('the plugin catalogue', () => {
   });
 
   it('finds plugins by name, alias or support', () => {
-    expect(searchPlugins('sentinel').map((p) => p.id)).toEqual(expect.arrayContaining(['sentinel', 'nl2kql-sentinel']));
+    expect(searchPlugins('sentinel').map((p) => p.id)).toEqual(
+      expect.arrayContaining(['sentinel', 'nl2kql-sentinel']),
+    );
     expect(searchPlugins('threat intelligence').map((p) => p.id)).toEqual(['mdti']);
     expect(searchPlugins('KQL defender').map((p) => p.id)).toEqual(['nl2kql-defender']);
     expect(searchPlugins('nothing like this')).toEqual([]);

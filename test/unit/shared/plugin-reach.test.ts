@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pluginReachFor } from '../../../shared/plugin-reach';
 
-const byId = (path: Parameters<typeof pluginReachFor>[0]) => new Map(pluginReachFor(path).map((r) => [r.plugin.id, r]));
+const byId = (path: Parameters<typeof pluginReachFor>[0]) =>
+  new Map(pluginReachFor(path).map((r) => [r.plugin.id, r]));
 
 describe('pluginReachFor', () => {
   it('GDAP reaches the supported plugins, partly Entra, and sends the rest to B2B', () => {
