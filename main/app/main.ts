@@ -1,0 +1,109 @@
+/**
+ * The Electron app's entry: wires main/core to Electron and nothing more. One instance per data
+ * folder; a second start focuses the running window.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, session, shell } from 'electron';
+import { PUBLIC_CLOUD, type CloudProfile } from '../../shared/cloud-profile';
+import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
+import { createCore } from '../core/switchboard-core';
+import { installGuards } from './guards';
+import { registerIpc } from './ipc';
+import { createShellOpener } from './opener';
+import { parseInstanceArgv } from './policy/instance-argv';
+import { registerAppSchemePrivileges, serveRenderer } from './renderer-protocol';
+import { electronStoreBackends } from './store-backend';
+import { allOurWindows, createMainWindow, focusMainWindow } from './window';
+
+// dist/main/main.js sits beside preload.cjs, and dist/renderer beside dist/main (also inside app.asar).
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(here, 'preload.cjs');
+const rendererDir = path.resolve(here, '..', 'renderer');
+
+const log = {
+  info: (message: string) => console.log(`[switchboard] ${message}`),
+  warn: (message: string) => console.warn(`[switchboard] ${message}`),
+  error: (message: string, error?: unknown) => console.error(`[switchboard] ${message}`, error ?? ''),
+};
+
+function fail(title: string, message: string, exitCode: number): void {
+  console.error(`${title}: ${message}`);
+  if (app.isReady()) dialog.showErrorBox(title, message);
+  app.exit(exitCode);
+}
+
+function readOptions(): HostOptions | undefined {
+  try {
+    return parseHostOptions(process.argv.slice(1), process.env);
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    fail(`${PRODUCT_NAME} could not start`, `${error.message} Usage: ${PRODUCT_NAME} [--data-dir DIR]`, 2);
+    return undefined;
+  }
+}
+
+function start(options: HostOptions): void {
+  const dataDir = options.dataDir ?? app.getPath('userData');
+  const profile: CloudProfile = PUBLIC_CLOUD;
+  const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+  installGuards({ profile: () => profile, openExternal, log });
+  serveRenderer(session.defaultSession, rendererDir);
+  const core = createCore({
+    host: 'electron',
+    version: app.getVersion(),
+    dataDir,
+    backends: electronStoreBackends(dataDir),
+    opener: createShellOpener(() => profile, openExternal),
+    profile,
+    log,
+  });
+  registerIpc(core, log);
+  createMainWindow(preloadPath);
+
+  app.on('activate', () => {
+    if (allOurWindows().length === 0) createMainWindow(preloadPath);
+  });
+}
+
+function boot(): void {
+  const options = readOptions();
+  if (options === undefined) return;
+  // Before anything else touches userData: Chromium's profile, the single-instance lock and our
+  // documents all live in the chosen data folder, so two data folders are two independent apps.
+  if (options.dataDir !== undefined) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    app.setPath('userData', options.dataDir);
+  }
+  registerAppSchemePrivileges();
+  app.enableSandbox();
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', (_event, argv) => {
+    const request = parseInstanceArgv(argv);
+    focusMainWindow();
+    if (request.deepLink !== undefined) log.info(`Deep links are not handled yet: ${request.deepLink}`);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => start(options))
+    .catch((error: unknown) => {
+      log.error('Start-up failed', error);
+      fail(
+        `${PRODUCT_NAME} could not start`,
+        `${error instanceof Error ? error.message : String(error)}. Check that the data folder is writable, then start again.`,
+        1,
+      );
+    });
+}
+
+boot();

@@ -1,0 +1,254 @@
+/**
+ * The Electron entry (main.ts) wired against a stand-in for Electron, since the runtime cannot be
+ * installed here: the order of start-up steps Electron insists on, and that every IPC command,
+ * guard and launch goes where it should. test/electron/shell.spec.ts checks the same on the real
+ * runtime where there is one.
+ */
+import type { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import { register } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL } from '../../../shared/contract';
+
+interface FakeContents extends EventEmitter {
+  id: number;
+  sent: unknown[][];
+  openHandler?: (details: { url: string }) => { action: string };
+}
+
+const fake = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { EventEmitter: Emitter } = require('node:events') as { EventEmitter: typeof EventEmitter };
+  const steps: string[] = [];
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const opened: string[] = [];
+  const windows: Array<{ opts: { webPreferences: Record<string, unknown> }; webContents: FakeContents }> = [];
+  const permission: { request?: (...a: unknown[]) => void; check?: (...a: unknown[]) => boolean } = {};
+  let ready = false;
+  let markReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
+  const paths: Record<string, string> = { userData: '/nonexistent/default-user-data' };
+  const app = Object.assign(new Emitter(), {
+    getVersion: () => '9.9.9',
+    getPath: (name: string) => paths[name],
+    setPath: (name: string, value: string) => {
+      steps.push(`setPath ${name}`);
+      paths[name] = value;
+    },
+    isReady: () => ready,
+    exit: (code: number) => steps.push(`exit ${code}`),
+    quit: () => steps.push('quit'),
+    enableSandbox: () => steps.push(`enableSandbox ready=${ready}`),
+    requestSingleInstanceLock: () => {
+      steps.push('requestSingleInstanceLock');
+      return true;
+    },
+    whenReady: () => readyPromise,
+  });
+  const defaultSession = {
+    protocol: { handle: (scheme: string) => steps.push(`protocol.handle ${scheme} ready=${ready}`) },
+    setPermissionRequestHandler: (h: (...a: unknown[]) => void) => (permission.request = h),
+    setPermissionCheckHandler: (h: (...a: unknown[]) => boolean) => (permission.check = h),
+    setDevicePermissionHandler: () => undefined,
+    setDisplayMediaRequestHandler: () => undefined,
+  };
+  let nextId = 1;
+  class BrowserWindow extends Emitter {
+    webContents: FakeContents;
+    constructor(readonly opts: { webPreferences: Record<string, unknown> }) {
+      super();
+      const contents = Object.assign(new Emitter(), {
+        id: nextId++,
+        session: defaultSession,
+        sent: [] as unknown[][],
+      });
+      this.webContents = Object.assign(contents, {
+        send: (...args: unknown[]) => contents.sent.push(args),
+        setWindowOpenHandler: (h: FakeContents['openHandler']) =>
+          ((this.webContents as FakeContents).openHandler = h),
+      }) as unknown as FakeContents;
+      windows.push(this as never);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    isDestroyed = () => false;
+    removeMenu = () => undefined;
+    loadURL = (url: string) => {
+      steps.push(`loadURL ${url}`);
+      return Promise.resolve();
+    };
+    show = () => undefined;
+    focus = () => undefined;
+    isMinimized = () => false;
+    restore = () => undefined;
+  }
+  return {
+    steps,
+    handlers,
+    opened,
+    windows,
+    permission,
+    start: () => {
+      ready = true;
+      markReady();
+    },
+    electron: {
+      app,
+      BrowserWindow,
+      session: { defaultSession },
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: unknown) =>
+          steps.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)} ready=${ready}`),
+      },
+      shell: {
+        openExternal: async (url: string) => {
+          opened.push(url);
+        },
+      },
+      dialog: { showErrorBox: () => undefined },
+      ipcMain: {
+        handle: (channel: string, h: (event: unknown, input: unknown) => Promise<unknown>) =>
+          handlers.set(channel, h),
+        removeHandler: (channel: string) => handlers.delete(channel),
+      },
+    },
+  };
+});
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+let dataDir: string;
+let contents: FakeContents;
+const argv = process.argv;
+
+// electron-store is loaded by Node, not Vitest: give it a stand-in 'electron' through a resolve hook.
+const asModule = (source: string): string => `data:text/javascript,${encodeURIComponent(source)}`;
+const HOOKS = asModule(`export async function resolve(specifier, context, next) {
+  return specifier === 'electron' ? { url: ${JSON.stringify(asModule('export default {};'))}, shortCircuit: true } : next(specifier, context);
+}`);
+
+beforeAll(async () => {
+  register(HOOKS);
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-main-'));
+  process.argv = ['electron', '.', '--data-dir', dataDir];
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  await import('../../../main/app/main');
+  fake.start();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+  contents = fake.windows[0]!.webContents;
+});
+afterAll(() => {
+  process.argv = argv;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const trustedEvent = () => ({
+  sender: { id: contents.id },
+  senderFrame: { url: 'app://switchboard/index.html', parent: null },
+});
+const invoke = (name: string, event: unknown, input: unknown) =>
+  fake.handlers.get(commandChannel(name as never))!(event, input);
+
+describe('the Electron entry', () => {
+  it('does what Electron requires before ready, in order, and uses the given data folder', () => {
+    const beforeLock = fake.steps.slice(0, fake.steps.indexOf('requestSingleInstanceLock'));
+    expect(beforeLock[0]).toBe('setPath userData');
+    expect(
+      beforeLock.some(
+        (s) =>
+          s.startsWith('registerSchemesAsPrivileged') &&
+          s.includes('"standard":true') &&
+          s.endsWith('ready=false'),
+      ),
+    ).toBe(true);
+    expect(beforeLock).toContain('enableSandbox ready=false');
+    expect(fake.steps).toContain('protocol.handle app ready=true');
+    expect(fake.steps.at(-1)).toBe('loadURL app://switchboard/index.html');
+  });
+
+  it('opens a hardened window with the CommonJS preload', () => {
+    const prefs = fake.windows[0]!.opts.webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+  });
+
+  it('handles every contract command, on its own channel, and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(commandChannel).sort());
+  });
+
+  it('answers our window and refuses other senders', async () => {
+    await expect(invoke('app.info', trustedEvent(), {})).resolves.toMatchObject({
+      ok: true,
+      value: { host: 'electron', version: '9.9.9', dataDir },
+    });
+    const refused = { ok: false, error: { code: 'refused' } };
+    await expect(invoke('app.info', { ...trustedEvent(), sender: { id: 999 } }, {})).resolves.toMatchObject(
+      refused,
+    );
+    await expect(
+      invoke('app.info', { ...trustedEvent(), senderFrame: { url: 'app://switchboard/', parent: {} } }, {}),
+    ).resolves.toMatchObject(refused);
+    await expect(
+      invoke(
+        'app.info',
+        { ...trustedEvent(), senderFrame: { url: 'https://evil.example/', parent: null } },
+        {},
+      ),
+    ).resolves.toMatchObject(refused);
+    await expect(invoke('app.info', { ...trustedEvent(), senderFrame: null }, {})).resolves.toMatchObject(
+      refused,
+    );
+  });
+
+  it('adds a customer through core, tells the window, and launches Security Copilot through shell.openExternal', async () => {
+    await expect(
+      invoke('customers.add', trustedEvent(), {
+        displayName: 'Contoso Ltd',
+        tenantId: CONTOSO.toUpperCase(),
+        accessPath: 'gdap',
+      }),
+    ).resolves.toMatchObject({ ok: true });
+    expect(contents.sent.find((m) => m[0] === EVENT_CHANNEL && m[1] === 'customers.changed')).toBeDefined();
+    expect(fs.existsSync(path.join(dataDir, 'customers.json'))).toBe(true);
+
+    await expect(
+      invoke('launch.open', trustedEvent(), { tenantId: CONTOSO, target: 'securityCopilot' }),
+    ).resolves.toEqual({
+      ok: true,
+      value: { url: `https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`, openedBy: 'shell' },
+    });
+    expect(fake.opened).toEqual([`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`]);
+  });
+
+  it('denies navigation, new windows, webviews and permissions', () => {
+    fake.opened.length = 0;
+    const navigate = (event: string, url: string): boolean => {
+      let prevented = false;
+      contents.emit(event, { url, isMainFrame: false, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(navigate('will-navigate', 'https://example.com/')).toBe(true);
+    expect(navigate('will-navigate', 'app://switchboard/index.html')).toBe(false);
+    expect(navigate('will-redirect', 'https://example.com/')).toBe(true);
+    expect(navigate('will-frame-navigate', 'https://example.com/')).toBe(true);
+    expect(navigate('will-attach-webview', 'app://switchboard/index.html')).toBe(true);
+    expect(contents.openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(fake.opened).toEqual([]);
+    expect(
+      contents.openHandler?.({ url: `https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}` }),
+    ).toEqual({ action: 'deny' });
+    expect(fake.opened).toEqual([`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`]);
+
+    let granted: boolean | undefined;
+    fake.permission.request?.(contents, 'media', (g: boolean) => (granted = g));
+    expect(granted).toBe(false);
+    expect(fake.permission.check?.(contents, 'notifications')).toBe(false);
+  });
+});
