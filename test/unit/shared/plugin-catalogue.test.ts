@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ACCESS_CONSIDERATIONS, COPILOT_PLUGINS, searchPlugins } from '../../../shared/plugin-catalogue';
 
 // The catalogue must say what Microsoft published: it is compared with the source document itself.
-const seedPath = path.resolve(__dirname, '../../../../shared/seeds/security-copilot-partner-access.md');
+// The source is kept in the repository (docs/sources/) so the comparison runs on a clean clone.
+const seedPath = path.resolve(__dirname, '../../../docs/sources/security-copilot-partner-access.md');
 const seed = fs.readFileSync(seedPath, 'utf8');
 const lines = seed.split(/\r?\n/).map((l) => l.trim());
 
