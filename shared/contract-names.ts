@@ -10,6 +10,7 @@ export const COMMAND_NAMES = [
   'customers.add',
   'customers.update',
   'customers.remove',
+  'customers.setFavourite',
   'launch.open',
 ] as const;
 

@@ -64,6 +64,9 @@ export const commands = {
   'customers.remove': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<{
     readonly removed: Customer;
   }>(),
+  'customers.setFavourite': command(
+    z.object({ tenantId: tenantIdSchema, favourite: z.boolean() }).strict(),
+  ).returns<Customer>(),
   'launch.open': command(
     z
       .object({

@@ -71,6 +71,10 @@ export const customerSchema = z.object({
   source: z.enum(['manual', 'gdap']),
   addedAt: z.string(),
   updatedAt: z.string(),
+  /** Pinned by the analyst: listed first in the switcher and under Favourites. */
+  favourite: z.boolean(),
+  /** When Switchboard last launched a portal for this customer (recents), or null. */
+  lastLaunchedAt: z.string().nullable(),
 });
 
 export interface Customer {
@@ -82,6 +86,22 @@ export interface Customer {
   readonly source: 'manual' | 'gdap';
   readonly addedAt: string;
   readonly updatedAt: string;
+  readonly favourite: boolean;
+  readonly lastLaunchedAt: string | null;
+}
+
+/** How many customers the Recent list keeps. */
+export const RECENT_LIMIT = 20;
+
+/** The customers launched most recently, newest first. */
+export function recentCustomers(
+  customers: ReadonlyArray<Customer>,
+  limit = RECENT_LIMIT,
+): ReadonlyArray<Customer> {
+  return customers
+    .filter((c) => c.lastLaunchedAt !== null)
+    .sort((a, b) => (b.lastLaunchedAt ?? '').localeCompare(a.lastLaunchedAt ?? ''))
+    .slice(0, limit);
 }
 
 /** Customers whose name, tenant ID or tags contain every word of the query, case-insensitive. */

@@ -57,6 +57,7 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'customers.add': (draft) => customers.add(draft),
     'customers.update': ({ tenantId, draft }) => customers.update(tenantId, draft),
     'customers.remove': ({ tenantId }) => ({ removed: customers.remove(tenantId) }),
+    'customers.setFavourite': ({ tenantId, favourite }) => customers.setFavourite(tenantId, favourite),
     'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
   };
 

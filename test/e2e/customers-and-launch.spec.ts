@@ -190,3 +190,52 @@ test('a long customer list stays light: only the rows in view are in the page, a
     await host.stop();
   }
 });
+
+test('favourites and recent launches have their own lists, kept across a restart', async ({
+  page,
+  context,
+  dataDir,
+  host,
+}) => {
+  await context.route('https://securitycopilot.microsoft.com/**', (route) =>
+    route.fulfill({ body: '<title>Security Copilot stand-in</title>' }),
+  );
+  await page.goto(host.url);
+  await addCustomer(page, 'Contoso Ltd', CONTOSO, /^GDAP:/);
+  await addCustomer(page, 'Fabrikam', '11111111-2222-4333-8444-555555555555', /^B2B guest/);
+  await addCustomer(page, 'Northwind', '22222222-3333-4444-8555-666666666666', /^GDAP:/);
+
+  await page.getByRole('button', { name: 'Favourite Fabrikam' }).click();
+  await expect(page.getByRole('button', { name: 'Favourite Fabrikam' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.getByRole('tab', { name: /Favourites \(1\)/ }).click();
+  await expect(page.locator('[data-tenant]')).toHaveCount(1);
+  await expect(page.locator('[data-tenant]')).toContainText('Fabrikam');
+
+  await page.getByRole('tab', { name: /Recent/ }).click();
+  await expect(page.getByText('Nothing launched yet')).toBeVisible();
+  await page.getByRole('tab', { name: /All/ }).click();
+  for (const name of ['Northwind', 'Contoso Ltd']) {
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: `Launch Security Copilot for ${name}` }).click(),
+    ]);
+    await tab.close();
+  }
+  await page.getByRole('tab', { name: /Recent \(2\)/ }).click();
+  await expect(page.locator('[data-tenant]')).toHaveText([/Contoso Ltd/, /Northwind/]);
+
+  await host.stop();
+  const again = await startHost(dataDir);
+  try {
+    await page.goto(again.url);
+    await page.getByRole('tab', { name: /Favourites \(1\)/ }).click();
+    await expect(page.locator('[data-tenant]')).toContainText('Fabrikam');
+    await page.getByRole('tab', { name: /Recent \(2\)/ }).click();
+    await expect(page.locator('[data-tenant]')).toHaveText([/Contoso Ltd/, /Northwind/]);
+  } finally {
+    await again.stop();
+  }
+});

@@ -10,8 +10,21 @@ export interface CustomerDocument {
 export const CUSTOMER_DOCUMENT: DocumentSpec<CustomerDocument> = {
   name: 'customers',
   description: 'your customer list',
-  version: 1,
+  version: 2,
   schema: z.object({ customers: z.array(customerSchema) }) as unknown as z.ZodType<CustomerDocument>,
   empty: () => ({ customers: [] }),
-  migrations: [],
+  migrations: [
+    // v2 (favourites and recents): every customer starts unpinned and never launched.
+    {
+      from: 1,
+      migrate: (data) => ({
+        ...data,
+        customers: Array.isArray(data.customers)
+          ? data.customers.map((c: unknown) =>
+              typeof c === 'object' && c !== null ? { favourite: false, lastLaunchedAt: null, ...c } : c,
+            )
+          : data.customers,
+      }),
+    },
+  ],
 };

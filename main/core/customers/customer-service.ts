@@ -26,7 +26,14 @@ export class CustomerService {
     const existing = this.store.get().customers.find((c) => c.tenantId === draft.tenantId);
     if (existing) throw duplicate(draft.tenantId, existing);
     const at = this.now().toISOString();
-    const customer: Customer = { ...draft, source: 'manual', addedAt: at, updatedAt: at };
+    const customer: Customer = {
+      ...draft,
+      source: 'manual',
+      addedAt: at,
+      updatedAt: at,
+      favourite: false,
+      lastLaunchedAt: null,
+    };
     this.save([...this.store.get().customers, customer]);
     return customer;
   }
@@ -38,6 +45,25 @@ export class CustomerService {
       if (clash) throw duplicate(draft.tenantId, clash);
     }
     const updated: Customer = { ...current, ...draft, updatedAt: this.now().toISOString() };
+    this.save(this.store.get().customers.map((c) => (c.tenantId === tenantId ? updated : c)));
+    return updated;
+  }
+
+  /** Pins or unpins a customer. */
+  setFavourite(tenantId: TenantId, favourite: boolean): Customer {
+    return this.patch(tenantId, { favourite });
+  }
+
+  /** Records a launch, for the Recent list. */
+  recordLaunch(tenantId: TenantId): Customer {
+    return this.patch(tenantId, { lastLaunchedAt: this.now().toISOString() });
+  }
+
+  private patch(
+    tenantId: TenantId,
+    change: Partial<Pick<Customer, 'favourite' | 'lastLaunchedAt'>>,
+  ): Customer {
+    const updated: Customer = { ...this.get(tenantId), ...change };
     this.save(this.store.get().customers.map((c) => (c.tenantId === tenantId ? updated : c)));
     return updated;
   }

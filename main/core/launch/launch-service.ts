@@ -29,6 +29,7 @@ export class LaunchService {
       );
     }
     const { handled } = await this.opener.open(url);
+    this.customers.recordLaunch(customer.tenantId);
     return { url, openedBy: handled ? 'shell' : 'page' };
   }
 

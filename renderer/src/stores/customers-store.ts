@@ -15,6 +15,7 @@ interface CustomersState {
   add(draft: CustomerDraftInput): Promise<CommandError | undefined>;
   update(tenantId: TenantId, draft: CustomerDraftInput): Promise<CommandError | undefined>;
   remove(tenantId: TenantId): Promise<CommandError | undefined>;
+  setFavourite(tenantId: TenantId, favourite: boolean): Promise<CommandError | undefined>;
 }
 
 export const useCustomers = create<CustomersState>((set, get) => ({
@@ -41,6 +42,10 @@ export const useCustomers = create<CustomersState>((set, get) => ({
     if (!result.ok) return result.error;
     if (get().selected === tenantId) set({ selected: result.value.tenantId });
     return undefined;
+  },
+  async setFavourite(tenantId, favourite) {
+    const result = await invoke('customers.setFavourite', { tenantId, favourite });
+    return result.ok ? undefined : result.error;
   },
   async remove(tenantId) {
     const result = await invoke('customers.remove', { tenantId });

@@ -18,6 +18,8 @@ import {
   Edit20Regular,
   MoreHorizontal20Regular,
   Rocket20Regular,
+  Star20Filled,
+  Star20Regular,
 } from '@fluentui/react-icons';
 import { memo } from 'react';
 import type { Customer } from '../../../shared/customer';
@@ -39,6 +41,11 @@ const useStyles = makeStyles({
   },
   launchButton: { whiteSpace: 'nowrap', minWidth: 'max-content' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
+  name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  nameText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  star: { flexShrink: 0, minWidth: 'auto' },
+  starOn: { color: tokens.colorPaletteMarigoldForeground1 },
+  idLine: { paddingLeft: '28px' },
 });
 
 interface CustomerRowProps {
@@ -48,6 +55,7 @@ interface CustomerRowProps {
   readonly onLaunch: (customer: Customer) => void;
   readonly onEdit: (customer: Customer) => void;
   readonly onRemove: (customer: Customer) => void;
+  readonly onFavourite: (customer: Customer, favourite: boolean) => void;
 }
 
 /** One customer in the list: name and tenant ID, how it is reached, tags, launch and more actions. */
@@ -58,6 +66,7 @@ export const CustomerRow = memo(function CustomerRow({
   onLaunch,
   onEdit,
   onRemove,
+  onFavourite,
 }: CustomerRowProps) {
   const styles = useStyles();
   return (
@@ -68,10 +77,25 @@ export const CustomerRow = memo(function CustomerRow({
       aria-selected={selected}
     >
       <TableCell>
-        <Text weight="semibold" block>
-          {c.displayName}
-        </Text>
-        <Caption1 className={styles.mono} title={c.tenantId}>
+        <div className={styles.name}>
+          <Button
+            appearance="transparent"
+            size="small"
+            className={mergeClasses(styles.star, c.favourite && styles.starOn)}
+            icon={c.favourite ? <Star20Filled /> : <Star20Regular />}
+            aria-pressed={c.favourite}
+            aria-label={`Favourite ${c.displayName}`}
+            title={c.favourite ? 'Remove from favourites' : 'Add to favourites'}
+            onClick={(e) => {
+              e.stopPropagation();
+              onFavourite(c, !c.favourite);
+            }}
+          />
+          <Text weight="semibold" className={styles.nameText}>
+            {c.displayName}
+          </Text>
+        </div>
+        <Caption1 className={mergeClasses(styles.mono, styles.idLine)} title={c.tenantId}>
           {c.tenantId}
         </Caption1>
       </TableCell>

@@ -9,6 +9,8 @@ import {
   makeStyles,
   mergeClasses,
   SearchBox,
+  Tab,
+  TabList,
   Table,
   TableBody,
   TableCell,
@@ -23,9 +25,9 @@ import {
   ToastTitle,
   useToastController,
 } from '@fluentui/react-components';
-import { Add20Regular } from '@fluentui/react-icons';
+import { Add20Regular, History20Regular, Star20Regular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { searchCustomers, type Customer } from '../../../shared/customer';
+import { recentCustomers, searchCustomers, type Customer } from '../../../shared/customer';
 import { launchSecurityCopilot } from '../launch';
 import { useCustomers } from '../stores/customers-store';
 import { CustomerDetail } from './CustomerDetail';
@@ -57,21 +59,28 @@ const useStyles = makeStyles({
   // Fixed table layout: the customer column takes what the others leave; a tenant ID that does not fit
   // is cut with an ellipsis (the whole GUID is in its tooltip and on the customer's page).
   colPath: { width: '170px' },
-  colTags: { width: '18%' },
+  colTags: { width: '15%' },
   colActions: { width: '180px' },
   empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
 });
+
+type CustomerList = 'all' | 'favourites' | 'recent';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; customer: Customer } | undefined;
 
 export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const styles = useStyles();
-  const { customers, loaded, loadError, selected, select, add, update, remove } = useCustomers();
+  const { customers, loaded, loadError, selected, select, add, update, remove, setFavourite } =
+    useCustomers();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>();
   const [removing, setRemoving] = useState<Customer | undefined>();
   const { dispatchToast } = useToastController(toasterId);
-  const shown = useMemo(() => searchCustomers(customers, query), [customers, query]);
+  const [list, setList] = useState<CustomerList>('all');
+  const favourites = useMemo(() => customers.filter((c) => c.favourite), [customers]);
+  const recents = useMemo(() => recentCustomers(customers), [customers]);
+  const listed = list === 'favourites' ? favourites : list === 'recent' ? recents : customers;
+  const shown = useMemo(() => searchCustomers(listed, query), [listed, query]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(shown, scrollRef);
   const detail = customers.find((c) => c.tenantId === selected);
@@ -86,6 +95,13 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
     );
 
   const launchCustomer = useCallback((customer: Customer) => void launch(customer), []);
+  const favouriteCustomer = useCallback(
+    (customer: Customer, favourite: boolean) =>
+      void setFavourite(customer.tenantId, favourite).then((error) => {
+        if (error) notify('error', `Could not change favourites for ${customer.displayName}`, error.message);
+      }),
+    [setFavourite],
+  );
   const editCustomer = useCallback((customer: Customer) => setEditing({ mode: 'edit', customer }), []);
 
   async function launch(customer: Customer): Promise<void> {
@@ -113,6 +129,20 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
             Add customer
           </Button>
         </div>
+        <TabList
+          size="small"
+          selectedValue={list}
+          onTabSelect={(_, d) => setList(d.value as CustomerList)}
+          aria-label="Which customers to list"
+        >
+          <Tab value="all">All ({customers.length})</Tab>
+          <Tab value="favourites" icon={<Star20Regular />}>
+            Favourites ({favourites.length})
+          </Tab>
+          <Tab value="recent" icon={<History20Regular />}>
+            Recent ({recents.length})
+          </Tab>
+        </TabList>
         {loadError && <Text role="alert">{loadError.message}</Text>}
         {loaded && customers.length === 0 ? (
           <div className={styles.empty}>
@@ -147,12 +177,19 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
                     onLaunch={launchCustomer}
                     onEdit={editCustomer}
                     onRemove={setRemoving}
+                    onFavourite={favouriteCustomer}
                   />
                 ))}
                 {virtual.paddingBottom > 0 && <tr aria-hidden style={{ height: virtual.paddingBottom }} />}
                 {shown.length === 0 && (
                   <TableRow>
-                    <TableCell colSpan={4}>No customer matches “{query}”.</TableCell>
+                    <TableCell colSpan={4}>
+                      {query !== ''
+                        ? `No customer matches “${query}”.`
+                        : list === 'favourites'
+                          ? 'No favourites yet: select the star next to a customer to pin it here.'
+                          : 'Nothing launched yet: customers you launch appear here, newest first.'}
+                    </TableCell>
                   </TableRow>
                 )}
               </TableBody>

@@ -108,6 +108,74 @@ describe('customers through the contract', () => {
   });
 });
 
+describe('favourites and recents', () => {
+  it('pins a customer, keeps the pin across a restart, and records each launch for Recent', async () => {
+    const now = { value: new Date('2026-11-22T10:00:00.000Z') };
+    const c = core({ now: () => now.value });
+    await c.invoke('customers.add', CONTOSO);
+    expect(await c.invoke('customers.setFavourite', { tenantId: CONTOSO_ID, favourite: true })).toMatchObject(
+      {
+        ok: true,
+        value: { favourite: true, lastLaunchedAt: null },
+      },
+    );
+    now.value = new Date('2026-11-22T10:42:00.000Z');
+    await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
+    const again = await core().invoke('customers.list', {});
+    expect(again).toMatchObject({
+      ok: true,
+      value: [{ tenantId: CONTOSO_ID, favourite: true, lastLaunchedAt: '2026-11-22T10:42:00.000Z' }],
+    });
+  });
+
+  it('a launch that is refused is not recorded as recent', async () => {
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    const failing = core({ opener: { open: async () => Promise.reject(new Error('no browser')) } });
+    expect(
+      (await failing.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' })).ok,
+    ).toBe(false);
+    expect(await core().invoke('customers.list', {})).toMatchObject({ value: [{ lastLaunchedAt: null }] });
+  });
+
+  it('reads a customer list saved before favourites existed (schema 1) and keeps every customer', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'customers.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        customers: [
+          {
+            tenantId: CONTOSO_ID,
+            displayName: 'Contoso',
+            accessPath: 'gdap',
+            tags: [],
+            notes: 'kept',
+            source: 'manual',
+            addedAt: '2026-01-01T00:00:00.000Z',
+            updatedAt: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(await core().invoke('customers.list', {})).toMatchObject({
+      ok: true,
+      value: [{ tenantId: CONTOSO_ID, notes: 'kept', favourite: false, lastLaunchedAt: null }],
+    });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'customers.json'), 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('refuses a favourite flag that is not a boolean', async () => {
+    const c = core();
+    await c.invoke('customers.add', CONTOSO);
+    expect(
+      await c.invoke('customers.setFavourite', { tenantId: CONTOSO_ID, favourite: 'yes' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+});
+
 describe('launch through the contract', () => {
   it('opens exactly the tenant-explicit Security Copilot URL of a known customer', async () => {
     const c = core();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { customerDraftSchema, searchCustomers, type Customer } from '../../../shared/customer';
+import {
+  customerDraftSchema,
+  recentCustomers,
+  searchCustomers,
+  type Customer,
+} from '../../../shared/customer';
 import { tenantId } from '../../../shared/tenant-id';
 
 const T = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -47,6 +52,8 @@ describe('searchCustomers', () => {
     source: 'manual',
     addedAt: '',
     updatedAt: '',
+    favourite: false,
+    lastLaunchedAt: null,
   });
   const list = [
     customer('Contoso Ltd', '11111111-1111-4111-8111-111111111111', ['retail']),
@@ -58,5 +65,30 @@ describe('searchCustomers', () => {
     expect(searchCustomers(list, '2222-4222').map((c) => c.displayName)).toEqual(['Fabrikam']);
     expect(searchCustomers(list, 'EU fab').map((c) => c.displayName)).toEqual(['Fabrikam']);
     expect(searchCustomers(list, 'eu retail')).toEqual([]);
+  });
+});
+
+describe('recentCustomers', () => {
+  const at = (name: string, lastLaunchedAt: string | null): Customer => ({
+    displayName: name,
+    tenantId: tenantId('72f988bf-86f1-41af-91ab-2d7cd011db47'),
+    tags: [],
+    accessPath: 'gdap',
+    notes: '',
+    source: 'manual',
+    addedAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    favourite: false,
+    lastLaunchedAt,
+  });
+
+  it('lists launched customers newest first and leaves out the never launched', () => {
+    const list = [
+      at('Old', '2026-11-20T08:00:00.000Z'),
+      at('Never', null),
+      at('New', '2026-11-22T08:00:00.000Z'),
+    ];
+    expect(recentCustomers(list).map((c) => c.displayName)).toEqual(['New', 'Old']);
+    expect(recentCustomers(list, 1).map((c) => c.displayName)).toEqual(['New']);
   });
 });
