@@ -56,6 +56,11 @@ try {
 
   await page.getByRole('tab', { name: 'Plugins' }).click();
   await page.screenshot({ path: path.join(out, 'plugins.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: /^Microsoft public cloud/ }).check();
+  await page.getByRole('button', { name: 'Save settings' }).focus();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, 'settings.png') });
   console.log(`Saved screenshots to ${out}`);
 } finally {
   await browser.close();

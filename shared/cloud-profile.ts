@@ -59,13 +59,21 @@ export function sandboxCloud(baseUrl: string): CloudProfile {
   return {
     ...PUBLIC_CLOUD,
     id: 'sandbox',
-    label: 'Sandbox (local Microsoft cloud stand-in)',
+    label: CLOUD_PROFILE_LABELS.sandbox,
     authorityHost: base,
     graphEndpoint: `${base}/graph`,
     armEndpoint: `${base}/arm`,
     sandboxBaseUrl: base,
   };
 }
+
+/** What each profile is called, without starting anything. */
+export const CLOUD_PROFILE_LABELS: Readonly<Record<CloudProfileId, string>> = {
+  sandbox: 'Sandbox (local Microsoft cloud stand-in)',
+  public: 'Microsoft public cloud',
+  usgov: 'Microsoft US Government (GCC High)',
+  china: 'Microsoft Azure operated by 21Vianet (China)',
+};
 
 export function builtInProfile(id: Exclude<CloudProfileId, 'sandbox'>): CloudProfile {
   switch (id) {

@@ -12,9 +12,11 @@ export const COMMAND_NAMES = [
   'customers.remove',
   'customers.setFavourite',
   'launch.open',
+  'settings.get',
+  'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['customers.changed', 'app.notice'] as const;
+export const EVENT_NAMES = ['customers.changed', 'app.notice', 'settings.changed'] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CloudProfileId } from './cloud-profile';
 import type { CommandName, EventName } from './contract-names';
 import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
+import { settingsSchema, type Settings } from './settings';
 
 export * from './contract-names';
 
@@ -77,11 +78,14 @@ export const commands = {
       })
       .strict(),
   ).returns<LaunchResult>(),
+  'settings.get': command(noInput).returns<Settings>(),
+  'settings.update': command(settingsSchema).returns<Settings>(),
 } satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
 
 export interface EventPayloads {
   readonly 'customers.changed': ReadonlyArray<Customer>;
   readonly 'app.notice': Notice;
+  readonly 'settings.changed': Settings;
 }
 
 // Compile-time check that contract-names.ts lists exactly the contract's commands and events.

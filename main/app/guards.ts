@@ -10,7 +10,7 @@ import { decideNavigation, decideNewWindow } from './policy/navigation-policy';
 import { isAppUrl } from './policy/app-protocol';
 
 export interface GuardOptions {
-  readonly profile: () => CloudProfile;
+  readonly profile: () => CloudProfile | undefined;
   /** Opens an already allow-listed URL in the OS browser (`shell.openExternal`). */
   readonly openExternal: (url: string) => Promise<void>;
   readonly log: { warn(message: string): void };

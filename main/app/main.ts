@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session, shell } from 'electron';
-import { PUBLIC_CLOUD, type CloudProfile } from '../../shared/cloud-profile';
+import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
 import { createCore } from '../core/switchboard-core';
 import { installGuards } from './guards';
@@ -46,20 +46,21 @@ function readOptions(): HostOptions | undefined {
 
 function start(options: HostOptions): void {
   const dataDir = options.dataDir ?? app.getPath('userData');
-  const profile: CloudProfile = PUBLIC_CLOUD;
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
-  installGuards({ profile: () => profile, openExternal, log });
+  // The allow-list follows the active cloud, which core resolves from the settings.
+  let activeProfile: () => CloudProfile | undefined = () => undefined;
+  installGuards({ profile: () => activeProfile(), openExternal, log });
   serveRenderer(session.defaultSession, rendererDir);
   const core = createCore({
     host: 'electron',
     version: app.getVersion(),
     dataDir,
     backends: electronStoreBackends(dataDir),
-    opener: createShellOpener(() => profile, openExternal),
-    profile,
+    opener: createShellOpener(() => activeProfile(), openExternal),
     log,
   });
+  activeProfile = () => core.activeProfile();
   registerIpc(core, log);
   createMainWindow(preloadPath);
 

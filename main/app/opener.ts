@@ -11,15 +11,18 @@ import { allowedExternalUrl } from './policy/external-url-policy';
 export type OpenExternal = (url: string) => Promise<void>;
 
 export class RefusedExternalUrlError extends Error {
-  constructor(url: string, profile: CloudProfile) {
+  constructor(url: string, profile: CloudProfile | undefined) {
     super(
-      `Switchboard will not open "${url.slice(0, 200)}" in your browser: only https pages of the ${profile.label} portals may be opened.`,
+      `Switchboard will not open "${url.slice(0, 200)}" in your browser: only https pages of the ${profile?.label ?? 'active cloud'} portals may be opened.`,
     );
     this.name = 'RefusedExternalUrlError';
   }
 }
 
-export function createShellOpener(profile: () => CloudProfile, openExternal: OpenExternal): Opener {
+export function createShellOpener(
+  profile: () => CloudProfile | undefined,
+  openExternal: OpenExternal,
+): Opener {
   return {
     open: async (url) => {
       const allowed = allowedExternalUrl(url, profile());

@@ -1,5 +1,7 @@
-import type { CloudProfile } from '../../shared/cloud-profile';
-import { PUBLIC_CLOUD } from '../../shared/cloud-profile';
+import { CLOUD_PROFILE_LABELS, type CloudProfile } from '../../shared/cloud-profile';
+import { CloudService, type SandboxConnector } from './cloud/cloud-service';
+import { SETTINGS_DOCUMENT } from './settings/settings-document';
+import { SettingsService } from './settings/settings-service';
 import type { AppInfo, CommandResult, EventName, EventPayload, Notice } from '../../shared/contract';
 import { CUSTOMER_DOCUMENT } from './customers/customer-document';
 import { CustomerService } from './customers/customer-service';
@@ -15,7 +17,8 @@ export interface CoreDependencies {
   readonly dataDir: string;
   readonly backends: StoreBackends;
   readonly opener: Opener;
-  readonly profile?: CloudProfile;
+  /** Starts the local sandbox when the sandbox cloud is chosen; absent, that cloud is unavailable. */
+  readonly sandbox?: SandboxConnector;
   readonly now?: () => Date;
   readonly log?: DispatchLog;
 }
@@ -26,11 +29,14 @@ export type EventListener = <E extends EventName>(name: E, payload: EventPayload
 export interface SwitchboardCore {
   invoke(name: unknown, input: unknown): Promise<CommandResult<unknown>>;
   onEvent(listener: EventListener): () => void;
+  /** The cloud in use, once resolved (the sandbox's only after it started); shells allow-list by it. */
+  activeProfile(): CloudProfile | undefined;
+  /** Stops what core started (the local sandbox). */
+  close(): Promise<void>;
 }
 
 export function createCore(deps: CoreDependencies): SwitchboardCore {
   const now = deps.now ?? (() => new Date());
-  const profile = deps.profile ?? PUBLIC_CLOUD;
   const log = deps.log ?? { error: (message, error) => console.error(message, error) };
   const listeners = new Set<EventListener>();
   const emit: EventListener = (name, payload) => {
@@ -41,15 +47,20 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
   const customerDoc = openDocument(deps.backends, CUSTOMER_DOCUMENT, now);
   for (const notice of customerDoc.notices) notices.set(notice.id, notice);
 
+  const settingsDoc = openDocument(deps.backends, SETTINGS_DOCUMENT, now);
+  for (const notice of settingsDoc.notices) notices.set(notice.id, notice);
+  const settings = new SettingsService(settingsDoc.store, (s) => emit('settings.changed', s));
+  const cloud = new CloudService(() => settings.get(), deps.sandbox);
+
   const customers = new CustomerService(customerDoc.store, now, (list) => emit('customers.changed', list));
-  const launch = new LaunchService(customers, () => profile, deps.opener);
+  const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
 
   const handlers: Handlers = {
     'app.info': () => ({
       version: deps.version,
       host: deps.host,
       dataDir: deps.dataDir,
-      profile: { id: profile.id, label: profile.label },
+      profile: { id: settings.get().cloudProfile, label: CLOUD_PROFILE_LABELS[settings.get().cloudProfile] },
       notices: [...notices.values()],
     }),
     'app.dismissNotice': ({ id }) => ({ dismissed: notices.delete(id) }),
@@ -58,11 +69,19 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'customers.update': ({ tenantId, draft }) => customers.update(tenantId, draft),
     'customers.remove': ({ tenantId }) => ({ removed: customers.remove(tenantId) }),
     'customers.setFavourite': ({ tenantId, favourite }) => customers.setFavourite(tenantId, favourite),
+    'settings.get': () => settings.get(),
+    'settings.update': async (next) => {
+      const saved = settings.update(next);
+      await cloud.settingsChanged();
+      return saved;
+    },
     'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
   };
 
   return {
     invoke: (name, input) => dispatch(handlers, name, input, log),
+    activeProfile: () => cloud.activeProfile(),
+    close: () => cloud.close(),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

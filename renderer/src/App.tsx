@@ -14,13 +14,19 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { Dismiss20Regular, People20Regular, PuzzlePiece20Regular } from '@fluentui/react-icons';
+import {
+  Dismiss20Regular,
+  People20Regular,
+  PuzzlePiece20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useApp, VIEWS, type ViewId } from './stores/app-store';
 import { subscribeToCustomerChanges, useCustomers } from './stores/customers-store';
-import { subscribeToNotices } from './stores/app-store';
+import { subscribeToNotices, subscribeToSettings } from './stores/app-store';
 import { CustomersView } from './views/CustomersView';
 import { PluginsView } from './views/PluginsView';
+import { SettingsView } from './views/SettingsView';
 
 const useStyles = makeStyles({
   shell: {
@@ -51,8 +57,16 @@ const useStyles = makeStyles({
   main: { minWidth: 0, minHeight: 0, overflow: 'hidden' },
 });
 
-const VIEW_LABEL: Readonly<Record<ViewId, string>> = { customers: 'Customers', plugins: 'Plugins' };
-const VIEW_ICON = { customers: <People20Regular />, plugins: <PuzzlePiece20Regular /> } as const;
+const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
+  customers: 'Customers',
+  plugins: 'Plugins',
+  settings: 'Settings',
+};
+const VIEW_ICON = {
+  customers: <People20Regular />,
+  plugins: <PuzzlePiece20Regular />,
+  settings: <Settings20Regular />,
+} as const;
 
 export function App() {
   const styles = useStyles();
@@ -63,11 +77,13 @@ export function App() {
   useEffect(() => {
     const offCustomers = subscribeToCustomerChanges();
     const offNotices = subscribeToNotices();
+    const offSettings = subscribeToSettings();
     void loadInfo();
     void loadCustomers();
     return () => {
       offCustomers();
       offNotices();
+      offSettings();
     };
   }, [loadInfo, loadCustomers]);
 
@@ -128,7 +144,13 @@ export function App() {
         </TabList>
       </nav>
       <main className={styles.main}>
-        {view === 'customers' ? <CustomersView toasterId={toasterId} /> : <PluginsView />}
+        {view === 'customers' ? (
+          <CustomersView toasterId={toasterId} />
+        ) : view === 'plugins' ? (
+          <PluginsView />
+        ) : (
+          <SettingsView />
+        )}
       </main>
       <Toaster toasterId={toasterId} position="bottom-end" />
     </div>

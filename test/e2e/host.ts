@@ -51,10 +51,21 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
   };
 }
 
-export const test = base.extend<{ dataDir: string; host: RunningHost }>({
-  // eslint-disable-next-line no-empty-pattern
-  dataDir: async ({}, use) => {
+/** Writes the settings an analyst would have chosen in Settings (the cloud and app registration). */
+export function writeSettings(dataDir: string, cloudProfile: string, clientId: string | null = null): void {
+  fs.writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ schemaVersion: 1, cloudProfile, clientId }),
+  );
+}
+
+export const test = base.extend<{ cloud: string; dataDir: string; host: RunningHost }>({
+  // The public cloud unless a test chooses another (`test.use({ cloud: 'sandbox' })`): launching
+  // there needs no sign-in, and the browser answers for the real portal at its edge.
+  cloud: ['public', { option: true }],
+  dataDir: async ({ cloud }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
+    writeSettings(dir, cloud);
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },

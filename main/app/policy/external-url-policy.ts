@@ -15,7 +15,9 @@ const MAX_URL_LENGTH = 4096;
  * The normalised URL to open when `url` passes the allow-list of `profile`, else undefined. Callers
  * open the returned string, never their input, so the OS sees exactly what was checked.
  */
-export function allowedExternalUrl(url: unknown, profile: CloudProfile): string | undefined {
+export function allowedExternalUrl(url: unknown, profile: CloudProfile | undefined): string | undefined {
+  // No active cloud yet (the sandbox has not started): nothing is allowed out.
+  if (profile === undefined) return undefined;
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return undefined;
   // Printable ASCII only: no whitespace or control characters (which URL parsing silently strips),
   // no raw Unicode (fullwidth letters are folded to ASCII by IDNA), no backslashes (read as "/").
@@ -33,6 +35,6 @@ export function allowedExternalUrl(url: unknown, profile: CloudProfile): string 
 }
 
 /** True when `url` may be opened in the user's browser under `profile`. */
-export function isAllowedExternalUrl(url: unknown, profile: CloudProfile): boolean {
+export function isAllowedExternalUrl(url: unknown, profile: CloudProfile | undefined): boolean {
   return allowedExternalUrl(url, profile) !== undefined;
 }

@@ -13,13 +13,13 @@ export type NavigationDecision =
   | { readonly action: 'deny' };
 
 /** For in-window navigation (`will-navigate`, `will-redirect`). */
-export function decideNavigation(url: string, profile: CloudProfile): NavigationDecision {
+export function decideNavigation(url: string, profile: CloudProfile | undefined): NavigationDecision {
   if (isAppUrl(url)) return { action: 'stay' };
   return decideNewWindow(url, profile);
 }
 
 /** For `window.open` and target=_blank links: never a new Electron window. */
-export function decideNewWindow(url: string, profile: CloudProfile): NavigationDecision {
+export function decideNewWindow(url: string, profile: CloudProfile | undefined): NavigationDecision {
   const external = allowedExternalUrl(url, profile);
   return external === undefined ? { action: 'deny' } : { action: 'open-externally', url: external };
 }

@@ -12,20 +12,21 @@ import type { Opener } from './opener';
 export class LaunchService {
   constructor(
     private readonly customers: CustomerService,
-    private readonly profile: () => CloudProfile,
+    private readonly profile: () => Promise<CloudProfile>,
     private readonly opener: Opener,
   ) {}
 
   async open(tenantId: TenantId, target: LaunchTarget): Promise<LaunchResult> {
     const customer = this.customers.get(tenantId);
-    const url = this.urlFor(customer.tenantId, target);
+    const profile = await this.profile();
+    const url = this.urlFor(profile, customer.tenantId, target);
     const origin = new URL(url).origin;
     // Defence in depth: the URL builders only produce profile hosts, and this check makes sure no
     // future builder can hand the shell anything else.
-    if (!allowedLaunchOrigins(this.profile()).includes(origin)) {
+    if (!allowedLaunchOrigins(profile).includes(origin)) {
       throw new UserFacingError(
         'refused',
-        `Switchboard will not open ${origin}: it is not a portal of the ${this.profile().label} profile.`,
+        `Switchboard will not open ${origin}: it is not a portal of the ${profile.label} profile.`,
       );
     }
     const { handled } = await this.opener.open(url);
@@ -33,10 +34,10 @@ export class LaunchService {
     return { url, openedBy: handled ? 'shell' : 'page' };
   }
 
-  urlFor(tenantId: TenantId, target: LaunchTarget): string {
+  urlFor(profile: CloudProfile, tenantId: TenantId, target: LaunchTarget): string {
     switch (target) {
       case 'securityCopilot': {
-        const built = securityCopilotUrl(this.profile(), tenantId);
+        const built = securityCopilotUrl(profile, tenantId);
         if (!built.ok) throw new UserFacingError('unavailable', built.message);
         return built.url;
       }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, CommandError, Notice } from '../../../shared/contract';
 import { getBridge, invoke } from '../bridge/bridge';
 
-export const VIEWS = ['customers', 'plugins'] as const;
+export const VIEWS = ['customers', 'plugins', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 interface AppState {
@@ -33,6 +33,11 @@ export const useApp = create<AppState>((set, get) => ({
     await invoke('app.dismissNotice', { id });
   },
 }));
+
+/** The header shows the cloud in use: reload the app info whenever the settings change. */
+export function subscribeToSettings(): () => void {
+  return getBridge().on('settings.changed', () => void useApp.getState().loadInfo());
+}
 
 export function subscribeToNotices(): () => void {
   return getBridge().on('app.notice', (notice) =>

@@ -131,6 +131,11 @@ const HOOKS = asModule(`export async function resolve(specifier, context, next) 
 beforeAll(async () => {
   register(HOOKS);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-main-'));
+  // The analyst chose the public cloud (the sandbox cloud is started by core and tested there).
+  fs.writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ schemaVersion: 1, cloudProfile: 'public', clientId: null }),
+  );
   process.argv = ['electron', '.', '--data-dir', dataDir];
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   await import('../../../main/app/main');

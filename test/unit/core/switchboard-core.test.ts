@@ -31,8 +31,17 @@ function core(overrides: Partial<Parameters<typeof createCore>[0]> = {}): Switch
   });
 }
 
+/** Most tests launch in the public cloud; the sandbox cloud (the default) has tests of its own. */
+function usePublicCloud(): void {
+  fs.writeFileSync(
+    path.join(dir, 'settings.json'),
+    JSON.stringify({ schemaVersion: 1, cloudProfile: 'public', clientId: null }),
+  );
+}
+
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-core-'));
+  usePublicCloud();
   opened = [];
   handled = true;
 });
@@ -219,13 +228,78 @@ describe('launch through the contract', () => {
     expect(opened).toEqual([]);
   });
 
-  it('in the sandbox profile opens the sandbox stand-in of the same URL', async () => {
-    const c = core({ profile: sandboxCloud('https://127.0.0.1:8443') });
+  it('in the sandbox cloud opens the sandbox stand-in of the same URL', async () => {
+    let started = 0;
+    const c = core({
+      sandbox: {
+        start: async () => (
+          started++,
+          { profile: sandboxCloud('https://127.0.0.1:8443'), caPem: 'CA', close: async () => undefined }
+        ),
+      },
+    });
+    await c.invoke('settings.update', { cloudProfile: 'sandbox', clientId: null });
     await c.invoke('customers.add', CONTOSO);
+    expect(c.activeProfile()).toBeUndefined();
+    await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
     await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' });
     expect(opened).toEqual([
       `https://127.0.0.1:8443/portals/securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`,
+      `https://127.0.0.1:8443/portals/securitycopilot.microsoft.com/?tenantId=${CONTOSO_ID}`,
     ]);
+    expect(started).toBe(1);
+    expect(c.activeProfile()?.id).toBe('sandbox');
+  });
+});
+
+describe('settings', () => {
+  it('starts on the sandbox cloud with no app registration, and says so when no sandbox is shipped', async () => {
+    fs.rmSync(path.join(dir, 'settings.json'));
+    const c = core();
+    expect(await c.invoke('settings.get', {})).toEqual({
+      ok: true,
+      value: { cloudProfile: 'sandbox', clientId: null },
+    });
+    expect(await c.invoke('app.info', {})).toMatchObject({ value: { profile: { id: 'sandbox' } } });
+    await c.invoke('customers.add', CONTOSO);
+    expect(await c.invoke('launch.open', { tenantId: CONTOSO_ID, target: 'securityCopilot' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/sandbox is not part of this build/) },
+    });
+    expect(opened).toEqual([]);
+  });
+
+  it('keeps a chosen cloud and client ID across a restart and tells listeners', async () => {
+    const c = core();
+    const events: unknown[] = [];
+    c.onEvent((name, payload) => events.push([name, payload]));
+    const saved = await c.invoke('settings.update', {
+      cloudProfile: 'usgov',
+      clientId: ' 1B730954-1685-4B74-9BFD-DAC224A7B894 ',
+    });
+    expect(saved).toEqual({
+      ok: true,
+      value: { cloudProfile: 'usgov', clientId: '1b730954-1685-4b74-9bfd-dac224a7b894' },
+    });
+    expect(events).toEqual([
+      ['settings.changed', { cloudProfile: 'usgov', clientId: '1b730954-1685-4b74-9bfd-dac224a7b894' }],
+    ]);
+    expect(await core().invoke('settings.get', {})).toMatchObject({ value: { cloudProfile: 'usgov' } });
+    expect(core().activeProfile()?.authorityHost).toBe('https://login.microsoftonline.us');
+  });
+
+  it.each([
+    [{ cloudProfile: 'public', clientId: 'contoso.com' }, 'clientId', /is not a client ID/],
+    [{ cloudProfile: 'public', clientId: '' }, 'clientId', /client ID is empty/],
+    [{ cloudProfile: 'mars', clientId: null }, 'cloudProfile', /Choose a cloud/],
+  ])('refuses %j and keeps the saved settings', async (input, field, message) => {
+    const c = core();
+    const result = await c.invoke('settings.update', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field }] } });
+    expect(!result.ok && result.error.issues?.[0]?.message).toMatch(message);
+    expect(await core().invoke('settings.get', {})).toMatchObject({
+      value: { cloudProfile: 'public', clientId: null },
+    });
   });
 });
 

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { CLOUD_PROFILE_IDS } from '../../../shared/cloud-profile';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
+import { isGuid } from '../../../shared/tenant-id';
+import type { DocumentSpec } from '../persistence/document-store';
+
+/** settings.json: the cloud and the app registration. */
+export const SETTINGS_DOCUMENT: DocumentSpec<Settings> = {
+  name: 'settings',
+  description: 'your settings',
+  version: 1,
+  schema: z.object({
+    cloudProfile: z.enum(CLOUD_PROFILE_IDS),
+    clientId: z.string().refine(isGuid).nullable(),
+  }) as unknown as z.ZodType<Settings>,
+  empty: () => DEFAULT_SETTINGS,
+  migrations: [],
+};
