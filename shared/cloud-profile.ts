@@ -18,6 +18,9 @@ export interface CloudProfile {
   readonly authorityHost: string;
   readonly graphEndpoint: string;
   readonly armEndpoint: string;
+  /** The resource (token audience) Graph and ARM tokens are requested for: `<resource>/.default`. */
+  readonly graphResource: string;
+  readonly armResource: string;
   /** Host of each portal in this cloud; null where the portal is not offered there. */
   readonly portalHosts: Readonly<Record<PortalId, string | null>>;
   /** For the sandbox: the local origin every Microsoft URL is rewritten onto. */
@@ -30,6 +33,8 @@ export const PUBLIC_CLOUD: CloudProfile = {
   authorityHost: 'https://login.microsoftonline.com',
   graphEndpoint: 'https://graph.microsoft.com',
   armEndpoint: 'https://management.azure.com',
+  graphResource: 'https://graph.microsoft.com',
+  armResource: 'https://management.azure.com',
   portalHosts: { securityCopilot: 'securitycopilot.microsoft.com', adminCenter: 'admin.microsoft.com' },
 };
 
@@ -41,6 +46,8 @@ export const US_GOVERNMENT_CLOUD: CloudProfile = {
   authorityHost: 'https://login.microsoftonline.us',
   graphEndpoint: 'https://graph.microsoft.us',
   armEndpoint: 'https://management.usgovcloudapi.net',
+  graphResource: 'https://graph.microsoft.us',
+  armResource: 'https://management.usgovcloudapi.net',
   portalHosts: { securityCopilot: null, adminCenter: 'portal.office365.us' },
 };
 
@@ -50,6 +57,8 @@ export const CHINA_CLOUD: CloudProfile = {
   authorityHost: 'https://login.chinacloudapi.cn',
   graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
   armEndpoint: 'https://management.chinacloudapi.cn',
+  graphResource: 'https://microsoftgraph.chinacloudapi.cn',
+  armResource: 'https://management.chinacloudapi.cn',
   portalHosts: { securityCopilot: null, adminCenter: 'portal.partner.microsoftonline.cn' },
 };
 
