@@ -1,0 +1,152 @@
+/**
+ * Reads the partner's GDAP directory from Graph: every customer (delegatedAdminCustomers), every
+ * relationship (all pages of 300), the access assignments of each relationship that grants access,
+ * and each customer's service management links. Customers are read with bounded concurrency; a
+ * customer whose details fail keeps what was read and says what failed, and the others go on.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type {
+  DirectoryAssignment,
+  DirectoryCustomer,
+  DirectoryRelationship,
+  ServiceManagementLink,
+} from '../../../shared/directory';
+import {
+  ACCESS_GRANTING_STATUSES,
+  accessAssignmentSchema,
+  delegatedAdminCustomerSchema,
+  relationshipSchema,
+  RELATIONSHIP_LIMITS,
+  serviceManagementDetailSchema,
+  type DelegatedAdminRelationship,
+} from '../../../shared/gdap';
+import { describeGraphError, graphGetAll, type GraphCallOptions } from '../graph/graph-client';
+import { runPool } from '../sync/pool';
+
+const BASE = '/tenantRelationships';
+const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
+
+export interface ReadDirectoryOptions extends GraphCallOptions {
+  readonly concurrency: number;
+  /** Customers whose details have been read, of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface DirectoryRead {
+  readonly customers: ReadonlyArray<DirectoryCustomer>;
+  readonly openRelationships: ReadonlyArray<DirectoryRelationship>;
+}
+
+export async function readDirectory(client: Client, options: ReadDirectoryOptions): Promise<DirectoryRead> {
+  const [customers, relationships] = await Promise.all([
+    graphGetAll(client, `${BASE}/delegatedAdminCustomers?${TOP}`, delegatedAdminCustomerSchema, options),
+    graphGetAll(client, `${BASE}/delegatedAdminRelationships?${TOP}`, relationshipSchema, options),
+  ]);
+
+  const byTenant = new Map<
+    string,
+    { name: string; customerId: string | null; relationships: DelegatedAdminRelationship[] }
+  >();
+  for (const c of customers)
+    byTenant.set(c.tenantId, { name: c.displayName, customerId: c.id, relationships: [] });
+  const open: DelegatedAdminRelationship[] = [];
+  for (const r of relationships) {
+    const tenantId = r.customer?.tenantId;
+    if (!tenantId) {
+      open.push(r);
+      continue;
+    }
+    let entry = byTenant.get(tenantId);
+    if (!entry) {
+      // A customer with no active relationship (pending, expired) has no delegatedAdminCustomer.
+      entry = { name: r.customer?.displayName ?? tenantId, customerId: null, relationships: [] };
+      byTenant.set(tenantId, entry);
+    }
+    entry.relationships.push(r);
+  }
+
+  const tenants = [...byTenant.entries()];
+  const outcomes = await runPool(
+    tenants,
+    options.concurrency,
+    async ([tenantId, entry]) => readCustomer(client, tenantId, entry, options),
+    { signal: options.signal, onSettled: options.onProgress },
+  );
+  if (options.signal?.aborted) throw options.signal.reason;
+  return {
+    customers: outcomes.map((o, i) => {
+      if (o.ok) return o.value;
+      const [tenantId, entry] = tenants[i]!;
+      return {
+        tenantId,
+        displayName: entry.name,
+        relationships: entry.relationships.map(toDirectoryRelationship),
+        assignments: [],
+        serviceManagement: [],
+        problem: describeGraphError(o.error),
+      };
+    }),
+    openRelationships: open.map(toDirectoryRelationship),
+  };
+}
+
+async function readCustomer(
+  client: Client,
+  tenantId: string,
+  entry: { name: string; customerId: string | null; relationships: DelegatedAdminRelationship[] },
+  options: GraphCallOptions,
+): Promise<DirectoryCustomer> {
+  const assignments: DirectoryAssignment[] = [];
+  for (const r of entry.relationships.filter((rel) => ACCESS_GRANTING_STATUSES.has(rel.status))) {
+    const items = await graphGetAll(
+      client,
+      `${BASE}/delegatedAdminRelationships/${encodeURIComponent(r.id)}/accessAssignments?${TOP}`,
+      accessAssignmentSchema,
+      options,
+    );
+    for (const a of items) {
+      assignments.push({
+        id: a.id,
+        relationshipId: r.id,
+        status: a.status,
+        groupId: a.accessContainer.accessContainerId,
+        roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+      });
+    }
+  }
+  let serviceManagement: ServiceManagementLink[] = [];
+  if (entry.customerId !== null) {
+    const details = await graphGetAll(
+      client,
+      `${BASE}/delegatedAdminCustomers/${encodeURIComponent(entry.customerId)}/serviceManagementDetails`,
+      serviceManagementDetailSchema,
+      options,
+    );
+    serviceManagement = details.map((d) => ({ serviceName: d.serviceName, url: d.serviceManagementUrl }));
+  }
+  return {
+    tenantId,
+    displayName: entry.name,
+    relationships: entry.relationships.map(toDirectoryRelationship),
+    assignments,
+    serviceManagement,
+    problem: null,
+  };
+}
+
+export function toDirectoryRelationship(r: DelegatedAdminRelationship): DirectoryRelationship {
+  return {
+    id: r.id,
+    displayName: r.displayName,
+    status: r.status,
+    customerTenantId: r.customer?.tenantId ?? null,
+    customerName: r.customer?.displayName ?? null,
+    roleIds: r.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+    duration: r.duration,
+    autoExtendDuration: r.autoExtendDuration ?? null,
+    createdDateTime: r.createdDateTime,
+    activatedDateTime: r.activatedDateTime ?? null,
+    endDateTime: r.endDateTime ?? null,
+    etag: r['@odata.etag'] ?? null,
+  };
+}
