@@ -1,0 +1,127 @@
+/**
+ * Faults the sandbox can inject, per route pattern and as rates (from the seeded generator):
+ * latency (fixed plus jitter), 429 with Retry-After, 503, a reset connection, a body cut off half
+ * way. And a throttle like Graph's: a limit of concurrent requests per app and tenant, answered with
+ * 429 and Retry-After beyond it.
+ */
+import { z } from 'zod';
+import type { SeededRandom } from './random';
+
+export const faultRuleSchema = z.object({
+  /** A path prefix, with `*` matching any run of characters (e.g. `/graph/v1.0/tenantRelationships/*`). */
+  match: z.string().min(1),
+  kind: z.enum(['latency', '429', '503', 'reset', 'cutoff']),
+  /** The share of matching requests affected, 0..1. */
+  rate: z.number().min(0).max(1).default(1),
+  latencyMs: z.number().int().min(0).max(600_000).default(0),
+  jitterMs: z.number().int().min(0).max(600_000).default(0),
+  retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+});
+export type FaultRule = z.output<typeof faultRuleSchema>;
+export type FaultRuleInput = z.input<typeof faultRuleSchema>;
+
+export interface ThrottleOptions {
+  /** Requests one app may have in flight per tenant; more are answered 429. */
+  readonly concurrentPerAppAndTenant: number;
+  readonly retryAfterSeconds: number;
+}
+
+export type FaultDecision =
+  | { readonly kind: 'none'; readonly delayMs: number }
+  | { readonly kind: '429' | '503'; readonly delayMs: number; readonly retryAfterSeconds: number }
+  | { readonly kind: 'reset' | 'cutoff'; readonly delayMs: number };
+
+function toRegex(match: string): RegExp {
+  const escaped = match.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}`, 'i');
+}
+
+export class Faults {
+  private rules: Array<FaultRule & { regex: RegExp }> = [];
+  private throttle: ThrottleOptions | undefined;
+  private readonly inFlight = new Map<string, number>();
+  /** Counters for tests and benchmarks. */
+  readonly counts = { requests: 0, throttled: 0, injected: 0 };
+
+  constructor(
+    private readonly random: SeededRandom,
+    rules: ReadonlyArray<FaultRuleInput> = [],
+    throttle?: ThrottleOptions,
+  ) {
+    this.set(rules);
+    this.throttle = throttle;
+  }
+
+  set(rules: ReadonlyArray<FaultRuleInput>): void {
+    this.rules = rules.map((r) => {
+      const rule = faultRuleSchema.parse(r);
+      return { ...rule, regex: toRegex(rule.match) };
+    });
+  }
+
+  setThrottle(throttle: ThrottleOptions | undefined): void {
+    this.throttle = throttle;
+  }
+
+  decide(path: string): FaultDecision {
+    this.counts.requests++;
+    let delayMs = 0;
+    for (const rule of this.rules) {
+      if (!rule.regex.test(path)) continue;
+      if (rule.kind === 'latency') {
+        if (this.random.next() < rule.rate)
+          delayMs += rule.latencyMs + Math.floor(this.random.next() * rule.jitterMs);
+        continue;
+      }
+      if (this.random.next() >= rule.rate) continue;
+      this.counts.injected++;
+      if (rule.kind === '429' || rule.kind === '503')
+        return { kind: rule.kind, delayMs, retryAfterSeconds: rule.retryAfterSeconds };
+      return { kind: rule.kind, delayMs };
+    }
+    return { kind: 'none', delayMs };
+  }
+
+  /** Takes a throttle slot for (app, tenant); false when over the limit. Release with `release`. */
+  acquire(key: string | undefined): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    if (!this.throttle || key === undefined) return { ok: true };
+    const n = this.inFlight.get(key) ?? 0;
+    if (n >= this.throttle.concurrentPerAppAndTenant) {
+      this.counts.throttled++;
+      return { ok: false, retryAfterSeconds: this.throttle.retryAfterSeconds };
+    }
+    this.inFlight.set(key, n + 1);
+    return { ok: true };
+  }
+
+  release(key: string | undefined): void {
+    if (!this.throttle || key === undefined) return;
+    const n = (this.inFlight.get(key) ?? 1) - 1;
+    if (n <= 0) this.inFlight.delete(key);
+    else this.inFlight.set(key, n);
+  }
+}
+
+/** Parses the CLI's `--fault` syntax: `<kind>@<rate>:<path pattern>[,ms=..][,jitter=..][,retry=..]`. */
+export function parseFaultSpec(spec: string): FaultRuleInput {
+  const m = /^(latency|429|503|reset|cutoff)@([0-9.]+):([^,]+)((?:,[a-z]+=\d+)*)$/.exec(spec.trim());
+  if (!m) {
+    throw new Error(
+      `"${spec}" is not a fault. Write <kind>@<rate>:<path>[,ms=N][,jitter=N][,retry=N], for example 429@0.1:/graph/v1.0/tenantRelationships/*,retry=2 or latency@1:/*,ms=40.`,
+    );
+  }
+  const options = Object.fromEntries(
+    (m[4] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
+  return faultRuleSchema.parse({
+    kind: m[1],
+    rate: Number(m[2]),
+    match: m[3],
+    latencyMs: options.ms === undefined ? 0 : Number(options.ms),
+    jitterMs: options.jitter === undefined ? 0 : Number(options.jitter),
+    retryAfterSeconds: options.retry === undefined ? 1 : Number(options.retry),
+  });
+}
