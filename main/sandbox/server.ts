@@ -5,9 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { registerArmRoutes } from './arm';
 import { loadOrCreateTls } from './ca';
 import { SandboxClock } from './clock';
@@ -116,7 +118,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   registerArmRoutes(router, context);
   registerPortalRoutes(router, context);
 
-  const sockets = new Set<import('node:stream').Duplex>();
+  const sockets = new Set<Duplex>();
   server.on('secureConnection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -135,11 +137,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     });
   });
 
-  async function handle(
-    req: import('node:http').IncomingMessage,
-    res: import('node:http').ServerResponse,
-    raw: Buffer,
-  ) {
+  async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer) {
     // The ARM SDK builds `//providers/...` for scopes that start with `/`: collapse repeated slashes.
     const rawPath = (req.url ?? '/').replace(/^\/{2,}/, '/').replace(/(?<=\/)\/+/g, '');
     const url = new URL(rawPath, baseUrl);
@@ -206,7 +204,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   }
 
   async function route(
-    req: import('node:http').IncomingMessage,
+    req: IncomingMessage,
     url: URL,
     raw: Buffer,
     requestId: string,
@@ -364,7 +362,7 @@ function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 function write(
-  res: import('node:http').ServerResponse,
+  res: ServerResponse,
   response: SandboxResponse,
   requestId: string,
   clientRequestId: string | undefined,
