@@ -1,8 +1,12 @@
 import type { SandboxContext } from '../context';
 import type { Router } from '../http/router';
+import { registerBatchRoute } from './batch';
+import { registerDirectoryRoutes } from './directory';
+import { registerGdapRoutes } from './gdap';
 
-/** Registers the graph routes (filled in by their module). */
+/** Registers every Graph route under /graph/v1.0. `$batch` first: it dispatches to the others. */
 export function registerGraphRoutes(router: Router, context: SandboxContext): void {
-  void router;
-  void context;
+  registerBatchRoute(router, context);
+  registerGdapRoutes(router, context);
+  registerDirectoryRoutes(router, context);
 }

@@ -1,8 +1,10 @@
 import type { SandboxContext } from '../context';
 import type { Router } from '../http/router';
+import { registerAdminCenterRoutes } from './admin-center';
+import { registerPortalPages } from './portal-pages';
 
-/** Registers the portals routes (filled in by their module). */
+/** Registers the portal stand-ins under /portals/<portal host>/. The admin center first (GDAP approval). */
 export function registerPortalRoutes(router: Router, context: SandboxContext): void {
-  void router;
-  void context;
+  registerAdminCenterRoutes(router, context);
+  registerPortalPages(router, context);
 }

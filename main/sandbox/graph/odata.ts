@@ -1,0 +1,143 @@
+/**
+ * The OData conventions Graph uses on collections: `$top` with `@odata.nextLink` carrying a
+ * `$skiptoken`, `$select`, and the `$filter` forms Switchboard sends (`eq` comparisons on a property
+ * or a property path, joined with `and`, optionally in parentheses).
+ */
+import { graphError } from '../http/errors';
+import type { SandboxRequest, SandboxResponse } from '../http/types';
+
+export interface PageOptions {
+  /** The default page size when no `$top` is given. */
+  readonly defaultTop: number;
+  /** The largest `$top` accepted (GDAP lists: 300). */
+  readonly maxTop: number;
+}
+
+/**
+ * One page of `items` for this request, as Graph answers it; or Graph's 400 for a bad `$top`,
+ * `$skiptoken` or `$filter`. `context` is the `@odata.context` value.
+ */
+export function pageOf<T extends object>(
+  req: SandboxRequest,
+  items: ReadonlyArray<T>,
+  context: string,
+  options: PageOptions,
+): SandboxResponse {
+  const topText = req.query.get('$top');
+  let top = options.defaultTop;
+  if (topText !== null) {
+    if (!/^\d+$/.test(topText) || Number(topText) < 1) {
+      return graphError(req, 400, 'BadRequest', `Invalid value '${topText}' for $top query option found.`);
+    }
+    top = Number(topText);
+    if (top > options.maxTop) {
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        `The limit of '${options.maxTop}' for Top query has been exceeded. The value from the incoming request is '${top}'.`,
+      );
+    }
+  }
+  const filterText = req.query.get('$filter');
+  let filtered: ReadonlyArray<T> = items;
+  if (filterText !== null) {
+    const filter = parseFilter(filterText);
+    if (!filter.ok) return graphError(req, 400, 'BadRequest', filter.message);
+    filtered = items.filter((item) => filter.conditions.every((c) => matches(item, c)));
+  }
+  const skipText = req.query.get('$skiptoken');
+  let skip = 0;
+  if (skipText !== null) {
+    const decoded = Number.parseInt(
+      Buffer.from(skipText, 'base64url')
+        .toString('utf8')
+        .replace(/^skip:/, ''),
+      10,
+    );
+    if (!Number.isInteger(decoded) || decoded < 0)
+      return graphError(req, 400, 'BadRequest', 'The $skiptoken is invalid.');
+    skip = decoded;
+  }
+  const page = filtered.slice(skip, skip + top).map((item) => select(req, item));
+  const body: Record<string, unknown> = { '@odata.context': context, value: page };
+  if (skip + top < filtered.length) {
+    const next = new URL(req.url.toString());
+    next.searchParams.set('$top', String(top));
+    next.searchParams.set('$skiptoken', Buffer.from(`skip:${skip + top}`).toString('base64url'));
+    body['@odata.nextLink'] = next.toString();
+  }
+  return { status: 200, json: body };
+}
+
+/** Applies `$select` (top-level properties; `id` and OData annotations are always kept). */
+export function select<T extends object>(req: SandboxRequest, item: T): Record<string, unknown> {
+  const text = req.query.get('$select');
+  if (text === null) return item as Record<string, unknown>;
+  const wanted = new Set(
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  return Object.fromEntries(
+    Object.entries(item).filter(([k]) => k === 'id' || k.startsWith('@odata.') || wanted.has(k)),
+  );
+}
+
+export interface Condition {
+  readonly path: ReadonlyArray<string>;
+  readonly value: string | number | boolean | null;
+}
+
+/** `status eq 'active'`, `customer/tenantId eq '<guid>'`, `(a eq 'x') and (b eq 'y')`. */
+export function parseFilter(
+  text: string,
+): { ok: true; conditions: Condition[] } | { ok: false; message: string } {
+  const parts = text.split(/\s+and\s+/i).map((p) =>
+    p
+      .trim()
+      .replace(/^\((.*)\)$/, '$1')
+      .trim(),
+  );
+  const conditions: Condition[] = [];
+  for (const part of parts) {
+    const m =
+      /^([A-Za-z][A-Za-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)*)\s+eq\s+('(?:[^']|'')*'|true|false|null|-?\d+)$/i.exec(
+        part,
+      );
+    if (!m)
+      return {
+        ok: false,
+        message: `Invalid filter clause: '${part}'. The sandbox supports 'property eq value' joined with 'and'.`,
+      };
+    const raw = m[2] as string;
+    const value = raw.startsWith("'")
+      ? raw.slice(1, -1).replace(/''/g, "'")
+      : raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : raw === 'null'
+            ? null
+            : Number(raw);
+    conditions.push({ path: (m[1] as string).split('/'), value });
+  }
+  return { ok: true, conditions };
+}
+
+function matches(item: object, condition: Condition): boolean {
+  let current: unknown = item;
+  for (const key of condition.path) {
+    if (typeof current !== 'object' || current === null) return condition.value === null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (typeof current === 'string' && typeof condition.value === 'string')
+    return current.toLowerCase() === condition.value.toLowerCase();
+  return (current ?? null) === condition.value;
+}
+
+/** A weak ETag as Graph sends them for GDAP resources, from a record's id and version. */
+export function etagOf(id: string, version: number): string {
+  return `W/"${Buffer.from(`"${id}:${version}"`).toString('base64')}"`;
+}
