@@ -9,6 +9,9 @@ import { DAY_MS } from '../clock';
 import { SeededRandom } from '../random';
 import type { Relationship, SandboxData, User } from './model';
 
+/** The public client ID of Switchboard's app in the sandbox: fixed, so the app knows it up front. */
+export const SANDBOX_PUBLIC_CLIENT_ID = '7a1e5b0a-7d0c-4c1e-9a11-5a4db0c11e47';
+
 export interface SampleOptions {
   readonly customers: number;
   readonly seed: number;
@@ -203,7 +206,7 @@ export function generateSample(options: SampleOptions): SandboxData {
 
   data.applications.push(
     {
-      clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+      clientId: SANDBOX_PUBLIC_CLIENT_ID,
       displayName: 'MSSP Switchboard (sandbox public client)',
       tenantId: partnerTenantId,
       kind: 'public',
