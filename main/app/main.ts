@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, shell } from 'electron';
 import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
+import { inProcessSandbox } from '../core/cloud/sandbox-connector';
 import { createCore } from '../core/switchboard-core';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
@@ -58,9 +59,15 @@ function start(options: HostOptions): void {
     dataDir,
     backends: electronStoreBackends(dataDir),
     opener: createShellOpener(() => activeProfile(), openExternal),
+    sandbox: inProcessSandbox(dataDir),
     log,
   });
   activeProfile = () => core.activeProfile();
+  // Stop what core started (the in-process sandbox) before the app exits.
+  app.once('will-quit', (event) => {
+    event.preventDefault();
+    void core.close().finally(() => app.exit(0));
+  });
   registerIpc(core, log);
   createMainWindow(preloadPath);
 

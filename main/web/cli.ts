@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { confBackends } from '../core/persistence/conf-backend';
 import { defaultDataDir, OptionsError, parseHostOptions } from '../core/host-options';
+import { inProcessSandbox } from '../core/cloud/sandbox-connector';
 import { createCore } from '../core/switchboard-core';
 import { startWebHost } from './web-host';
 
@@ -31,11 +32,15 @@ async function main(): Promise<void> {
     dataDir,
     backends: confBackends(dataDir),
     opener: { open: async () => ({ handled: false }) },
+    sandbox: inProcessSandbox(dataDir),
   });
   const host = await startWebHost({ core, rendererDir, port: options.port });
   console.log(`Switchboard: ${host.url}`);
   const stop = (): void => {
-    void host.close().then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -7,6 +7,8 @@ import { UserFacingError } from '../errors';
 export interface SandboxCloud {
   readonly profile: CloudProfile;
   readonly caPem: string;
+  /** The app registration the sandbox knows Switchboard by. */
+  readonly publicClientId: string;
   close(): Promise<void>;
 }
 

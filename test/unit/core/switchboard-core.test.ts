@@ -234,7 +234,12 @@ describe('launch through the contract', () => {
       sandbox: {
         start: async () => (
           started++,
-          { profile: sandboxCloud('https://127.0.0.1:8443'), caPem: 'CA', close: async () => undefined }
+          {
+            profile: sandboxCloud('https://127.0.0.1:8443'),
+            caPem: 'CA',
+            publicClientId: 'app',
+            close: async () => undefined,
+          }
         ),
       },
     });
