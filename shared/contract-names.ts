@@ -14,9 +14,20 @@ export const COMMAND_NAMES = [
   'launch.open',
   'settings.get',
   'settings.update',
+  'auth.status',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.setActive',
 ] as const;
 
-export const EVENT_NAMES = ['customers.changed', 'app.notice', 'settings.changed'] as const;
+export const EVENT_NAMES = [
+  'customers.changed',
+  'app.notice',
+  'settings.changed',
+  'auth.changed',
+  'auth.browser',
+  'auth.deviceCode',
+] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

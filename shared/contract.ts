@@ -52,6 +52,34 @@ export interface LaunchResult {
   readonly openedBy: 'shell' | 'page';
 }
 
+/** A signed-in partner account. */
+export interface PartnerAccount {
+  readonly homeAccountId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly tenantId: string;
+}
+
+export interface AuthStatus {
+  readonly accounts: ReadonlyArray<PartnerAccount>;
+  readonly activeAccountId: string | null;
+  /** `encrypted`: the token cache is on disk, encrypted by the OS; `memory`: kept for this session only. */
+  readonly tokenStorage: 'encrypted' | 'memory';
+}
+
+export interface DeviceCodePrompt {
+  readonly userCode: string;
+  readonly verificationUri: string;
+  readonly message: string;
+  readonly expiresIn: number;
+}
+
+const homeAccountIdSchema = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[0-9a-zA-Z._-]+$/, 'That is not an account ID.');
+
 export const commands = {
   'app.info': command(noInput).returns<AppInfo>(),
   'app.dismissNotice': command(z.object({ id: z.string().min(1).max(200) }).strict()).returns<{
@@ -80,12 +108,22 @@ export const commands = {
   ).returns<LaunchResult>(),
   'settings.get': command(noInput).returns<Settings>(),
   'settings.update': command(settingsSchema).returns<Settings>(),
+  'auth.status': command(noInput).returns<AuthStatus>(),
+  'auth.signIn': command(
+    z.object({ method: z.enum(['browser', 'deviceCode'], { error: 'Sign in with "browser" or "deviceCode".' }) }).strict(),
+  ).returns<PartnerAccount>(),
+  'auth.signOut': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
+  'auth.setActive': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
 } satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
 
 export interface EventPayloads {
   readonly 'customers.changed': ReadonlyArray<Customer>;
   readonly 'app.notice': Notice;
   readonly 'settings.changed': Settings;
+  readonly 'auth.changed': AuthStatus;
+  /** The browser host's page opens this sign-in page itself (Electron opens it in the OS browser). */
+  readonly 'auth.browser': { readonly url: string };
+  readonly 'auth.deviceCode': DeviceCodePrompt;
 }
 
 // Compile-time check that contract-names.ts lists exactly the contract's commands and events.

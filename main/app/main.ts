@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, session, shell } from 'electron';
+import { app, dialog, safeStorage, session, shell } from 'electron';
 import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
 import { inProcessSandbox } from '../core/cloud/sandbox-connector';
@@ -13,6 +13,7 @@ import { createCore } from '../core/switchboard-core';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import { createShellOpener } from './opener';
+import { SafeStorageCipher } from './safe-storage-cipher';
 import { parseInstanceArgv } from './policy/instance-argv';
 import { registerAppSchemePrivileges, serveRenderer } from './renderer-protocol';
 import { electronStoreBackends } from './store-backend';
@@ -60,6 +61,16 @@ function start(options: HostOptions): void {
     backends: electronStoreBackends(dataDir),
     opener: createShellOpener(() => activeProfile(), openExternal),
     sandbox: inProcessSandbox(dataDir),
+    // safeStorage is usable only after ready; on Linux without a keyring it is plain text, and the
+    // cipher then says so, so tokens stay in memory.
+    cipher: new SafeStorageCipher(safeStorage),
+    openSignInPage: async (url, authorityOrigin) => {
+      // Only the active cloud's sign-in host, over https (or the loopback sandbox), may be opened.
+      const parsed = new URL(url);
+      if (parsed.origin !== authorityOrigin || parsed.protocol !== 'https:') return false;
+      await shell.openExternal(parsed.toString());
+      return true;
+    },
     log,
   });
   activeProfile = () => core.activeProfile();

@@ -1,5 +1,7 @@
 import { CLOUD_PROFILE_LABELS, type CloudProfile } from '../../shared/cloud-profile';
+import { AccountService } from './auth/account-service';
 import { CloudService, type SandboxConnector } from './cloud/cloud-service';
+import { MemoryOnlyCipher, type SecretCipher } from './secrets/secret-cipher';
 import { SETTINGS_DOCUMENT } from './settings/settings-document';
 import { SettingsService } from './settings/settings-service';
 import type { AppInfo, CommandResult, EventName, EventPayload, Notice } from '../../shared/contract';
@@ -17,6 +19,10 @@ export interface CoreDependencies {
   readonly dataDir: string;
   readonly backends: StoreBackends;
   readonly opener: Opener;
+  /** Protects the token cache at rest (Electron safeStorage); absent, tokens stay in memory. */
+  readonly cipher?: SecretCipher;
+  /** Opens a sign-in page in the OS browser; absent (browser host), the page opens it itself. */
+  readonly openSignInPage?: (url: string, authorityOrigin: string) => Promise<boolean>;
   /** Starts the local sandbox when the sandbox cloud is chosen; absent, that cloud is unavailable. */
   readonly sandbox?: SandboxConnector;
   readonly now?: () => Date;
@@ -52,6 +58,25 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
   const settings = new SettingsService(settingsDoc.store, (s) => emit('settings.changed', s));
   const cloud = new CloudService(() => settings.get(), deps.sandbox);
 
+  const accounts = new AccountService({
+    dataDir: deps.dataDir,
+    cipher: deps.cipher ?? new MemoryOnlyCipher(),
+    cloud,
+    settings: () => settings.get(),
+    openSignInPage: deps.openSignInPage ?? (async () => false),
+    onBrowserUrl: (url) => emit('auth.browser', { url }),
+    onDeviceCode: (prompt) => emit('auth.deviceCode', prompt),
+    onChange: (status) => emit('auth.changed', status),
+  });
+  if (accounts.cacheProblem) {
+    notices.set('token-cache-unreadable', {
+      id: 'token-cache-unreadable',
+      level: 'warning',
+      title: 'Saved sign-ins could not be read',
+      message: accounts.cacheProblem,
+    });
+  }
+
   const customers = new CustomerService(customerDoc.store, now, (list) => emit('customers.changed', list));
   const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
 
@@ -75,6 +100,10 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       await cloud.settingsChanged();
       return saved;
     },
+    'auth.status': () => accounts.status(),
+    'auth.signIn': ({ method }) => accounts.signIn(method),
+    'auth.signOut': ({ homeAccountId }) => accounts.signOut(homeAccountId),
+    'auth.setActive': ({ homeAccountId }) => accounts.setActive(homeAccountId),
     'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
   };
 

@@ -52,6 +52,11 @@ export class CloudService {
     }
   }
 
+  /** The sandbox's own client ID when the sandbox cloud is active and running. */
+  sandboxClientId(): string | undefined {
+    return this.settings().cloudProfile === 'sandbox' ? this.runningSandbox?.publicClientId : undefined;
+  }
+
   /** The active cloud's profile if known without waiting: built-in clouds, or a sandbox already running. */
   activeProfile(): CloudProfile | undefined {
     const id = this.settings().cloudProfile;

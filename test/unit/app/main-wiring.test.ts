@@ -107,6 +107,13 @@ const fake = vi.hoisted(() => {
         },
       },
       dialog: { showErrorBox: () => undefined },
+      // A Linux desktop without a keyring: safeStorage offers only plain text.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        getSelectedStorageBackend: () => 'basic_text',
+        encryptString: (s: string) => Buffer.from(s),
+        decryptString: (b: Buffer) => b.toString(),
+      },
       ipcMain: {
         handle: (channel: string, h: (event: unknown, input: unknown) => Promise<unknown>) =>
           handlers.set(channel, h),
