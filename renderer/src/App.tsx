@@ -17,6 +17,7 @@ import {
 import {
   Dismiss20Regular,
   People20Regular,
+  PersonAccounts20Regular,
   PuzzlePiece20Regular,
   Settings20Regular,
 } from '@fluentui/react-icons';
@@ -27,6 +28,8 @@ import { subscribeToNotices, subscribeToSettings } from './stores/app-store';
 import { CustomersView } from './views/CustomersView';
 import { PluginsView } from './views/PluginsView';
 import { SettingsView } from './views/SettingsView';
+import { AccountsView } from './views/AccountsView';
+import { subscribeToAccounts } from './stores/accounts-store';
 
 const useStyles = makeStyles({
   shell: {
@@ -59,11 +62,13 @@ const useStyles = makeStyles({
 
 const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
   customers: 'Customers',
+  accounts: 'Accounts',
   plugins: 'Plugins',
   settings: 'Settings',
 };
 const VIEW_ICON = {
   customers: <People20Regular />,
+  accounts: <PersonAccounts20Regular />,
   plugins: <PuzzlePiece20Regular />,
   settings: <Settings20Regular />,
 } as const;
@@ -78,12 +83,14 @@ export function App() {
     const offCustomers = subscribeToCustomerChanges();
     const offNotices = subscribeToNotices();
     const offSettings = subscribeToSettings();
+    const offAccounts = subscribeToAccounts();
     void loadInfo();
     void loadCustomers();
     return () => {
       offCustomers();
       offNotices();
       offSettings();
+      offAccounts();
     };
   }, [loadInfo, loadCustomers]);
 
@@ -146,6 +153,8 @@ export function App() {
       <main className={styles.main}>
         {view === 'customers' ? (
           <CustomersView toasterId={toasterId} />
+        ) : view === 'accounts' ? (
+          <AccountsView />
         ) : view === 'plugins' ? (
           <PluginsView />
         ) : (
