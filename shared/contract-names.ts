@@ -18,6 +18,10 @@ export const COMMAND_NAMES = [
   'auth.signIn',
   'auth.signOut',
   'auth.setActive',
+  'directory.status',
+  'directory.sync',
+  'directory.cancel',
+  'directory.customer',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -27,6 +31,8 @@ export const EVENT_NAMES = [
   'auth.changed',
   'auth.browser',
   'auth.deviceCode',
+  'directory.progress',
+  'directory.changed',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { CloudProfileId } from './cloud-profile';
 import type { CommandName, EventName } from './contract-names';
 import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
+import type { ListedCustomer } from './customer-directory';
+import type { DirectoryCustomer } from './directory';
 import { settingsSchema, type Settings } from './settings';
 
 export * from './contract-names';
@@ -74,6 +76,18 @@ export interface DeviceCodePrompt {
   readonly expiresIn: number;
 }
 
+/** The directory of the last sync, at a glance. */
+export interface DirectoryStatus {
+  readonly syncedAt: string | null;
+  readonly account: string | null;
+  readonly customers: number;
+  /** Customers whose details could not be read in the last sync. */
+  readonly problems: number;
+  readonly running: boolean;
+  /** Why the last sync did not complete, if it did not. */
+  readonly lastError: string | null;
+}
+
 const homeAccountIdSchema = z
   .string()
   .min(3)
@@ -85,7 +99,7 @@ export const commands = {
   'app.dismissNotice': command(z.object({ id: z.string().min(1).max(200) }).strict()).returns<{
     readonly dismissed: boolean;
   }>(),
-  'customers.list': command(noInput).returns<ReadonlyArray<Customer>>(),
+  'customers.list': command(noInput).returns<ReadonlyArray<ListedCustomer>>(),
   'customers.add': command(customerDraftSchema.strict()).returns<Customer>(),
   'customers.update': command(
     z.object({ tenantId: tenantIdSchema, draft: customerDraftSchema.strict() }).strict(),
@@ -109,21 +123,33 @@ export const commands = {
   'settings.get': command(noInput).returns<Settings>(),
   'settings.update': command(settingsSchema).returns<Settings>(),
   'auth.status': command(noInput).returns<AuthStatus>(),
+  'directory.status': command(noInput).returns<DirectoryStatus>(),
+  'directory.sync': command(noInput).returns<DirectoryStatus>(),
+  'directory.cancel': command(noInput).returns<{ readonly cancelled: boolean }>(),
+  'directory.customer': command(
+    z.object({ tenantId: tenantIdSchema }).strict(),
+  ).returns<DirectoryCustomer | null>(),
   'auth.signIn': command(
-    z.object({ method: z.enum(['browser', 'deviceCode'], { error: 'Sign in with "browser" or "deviceCode".' }) }).strict(),
+    z
+      .object({
+        method: z.enum(['browser', 'deviceCode'], { error: 'Sign in with "browser" or "deviceCode".' }),
+      })
+      .strict(),
   ).returns<PartnerAccount>(),
   'auth.signOut': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   'auth.setActive': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
 } satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
 
 export interface EventPayloads {
-  readonly 'customers.changed': ReadonlyArray<Customer>;
+  readonly 'customers.changed': ReadonlyArray<ListedCustomer>;
   readonly 'app.notice': Notice;
   readonly 'settings.changed': Settings;
   readonly 'auth.changed': AuthStatus;
   /** The browser host's page opens this sign-in page itself (Electron opens it in the OS browser). */
   readonly 'auth.browser': { readonly url: string };
   readonly 'auth.deviceCode': DeviceCodePrompt;
+  readonly 'directory.progress': { readonly done: number; readonly total: number };
+  readonly 'directory.changed': DirectoryStatus;
 }
 
 // Compile-time check that contract-names.ts lists exactly the contract's commands and events.

@@ -94,10 +94,10 @@ export interface Customer {
 export const RECENT_LIMIT = 20;
 
 /** The customers launched most recently, newest first. */
-export function recentCustomers(
-  customers: ReadonlyArray<Customer>,
+export function recentCustomers<T extends Customer>(
+  customers: ReadonlyArray<T>,
   limit = RECENT_LIMIT,
-): ReadonlyArray<Customer> {
+): ReadonlyArray<T> {
   return customers
     .filter((c) => c.lastLaunchedAt !== null)
     .sort((a, b) => (b.lastLaunchedAt ?? '').localeCompare(a.lastLaunchedAt ?? ''))
@@ -105,7 +105,10 @@ export function recentCustomers(
 }
 
 /** Customers whose name, tenant ID or tags contain every word of the query, case-insensitive. */
-export function searchCustomers(customers: ReadonlyArray<Customer>, query: string): ReadonlyArray<Customer> {
+export function searchCustomers<T extends Customer>(
+  customers: ReadonlyArray<T>,
+  query: string,
+): ReadonlyArray<T> {
   const words = query
     .toLowerCase()
     .split(/\s+/)

@@ -1,6 +1,8 @@
 import { CLOUD_PROFILE_LABELS, type CloudProfile } from '../../shared/cloud-profile';
 import { AccountService } from './auth/account-service';
 import { CloudService, type SandboxConnector } from './cloud/cloud-service';
+import { DIRECTORY_DOCUMENT } from './directory/directory-document';
+import { DirectoryService } from './directory/directory-service';
 import { MemoryOnlyCipher, type SecretCipher } from './secrets/secret-cipher';
 import { SETTINGS_DOCUMENT } from './settings/settings-document';
 import { SettingsService } from './settings/settings-service';
@@ -77,7 +79,21 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     });
   }
 
-  const customers = new CustomerService(customerDoc.store, now, (list) => emit('customers.changed', list));
+  const directoryDoc = openDocument(deps.backends, DIRECTORY_DOCUMENT, now);
+  for (const notice of directoryDoc.notices) notices.set(notice.id, notice);
+  const customers = new CustomerService(
+    customerDoc.store,
+    now,
+    (list) => emit('customers.changed', list),
+    () => directoryDoc.store.get().snapshot,
+  );
+  const directory = new DirectoryService(directoryDoc.store, accounts, cloud, now, {
+    onProgress: (done, total) => emit('directory.progress', { done, total }),
+    onChange: (status) => {
+      emit('directory.changed', status);
+      customers.announce();
+    },
+  });
   const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
 
   const handlers: Handlers = {
@@ -104,6 +120,10 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'auth.signIn': ({ method }) => accounts.signIn(method),
     'auth.signOut': ({ homeAccountId }) => accounts.signOut(homeAccountId),
     'auth.setActive': ({ homeAccountId }) => accounts.setActive(homeAccountId),
+    'directory.status': () => directory.status(),
+    'directory.sync': () => directory.sync(),
+    'directory.cancel': () => ({ cancelled: directory.cancel() }),
+    'directory.customer': ({ tenantId }) => directory.customer(tenantId),
     'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
   };
 

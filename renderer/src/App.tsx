@@ -30,6 +30,7 @@ import { PluginsView } from './views/PluginsView';
 import { SettingsView } from './views/SettingsView';
 import { AccountsView } from './views/AccountsView';
 import { subscribeToAccounts } from './stores/accounts-store';
+import { subscribeToDirectory } from './stores/directory-store';
 
 const useStyles = makeStyles({
   shell: {
@@ -84,6 +85,7 @@ export function App() {
     const offNotices = subscribeToNotices();
     const offSettings = subscribeToSettings();
     const offAccounts = subscribeToAccounts();
+    const offDirectory = subscribeToDirectory();
     void loadInfo();
     void loadCustomers();
     return () => {
@@ -91,6 +93,7 @@ export function App() {
       offNotices();
       offSettings();
       offAccounts();
+      offDirectory();
     };
   }, [loadInfo, loadCustomers]);
 

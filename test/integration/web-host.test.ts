@@ -20,6 +20,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
   const dataDir = path.join(dir, 'data');
+  // The analyst chose the public cloud: launching needs no sandbox there.
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ schemaVersion: 1, cloudProfile: 'public', clientId: null }),
+  );
   const core = createCore({
     host: 'web',
     version: 't',

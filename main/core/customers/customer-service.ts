@@ -1,29 +1,40 @@
-import { compareCustomersByName, type Customer, type CustomerDraft } from '../../../shared/customer';
+import { type Customer, type CustomerDraft } from '../../../shared/customer';
+import { mergeDirectory, storedPart, type ListedCustomer } from '../../../shared/customer-directory';
+import type { DirectorySnapshot } from '../../../shared/directory';
 import type { TenantId } from '../../../shared/tenant-id';
 import { UserFacingError } from '../errors';
 import type { DocumentStore } from '../persistence/document-store';
 import type { CustomerDocument } from './customer-document';
 
-/** The customer directory: add, edit and remove customers, kept in one document. */
+/**
+ * The customers list: customers added by hand (and the analyst's notes, tags and favourites on GDAP
+ * customers), kept in one document, merged with the GDAP directory of the last sync.
+ */
 export class CustomerService {
   constructor(
     private readonly store: DocumentStore<CustomerDocument>,
     private readonly now: () => Date,
-    private readonly onChange: (customers: ReadonlyArray<Customer>) => void,
+    private readonly onChange: (customers: ReadonlyArray<ListedCustomer>) => void,
+    private readonly directory: () => DirectorySnapshot | null = () => null,
   ) {}
 
-  list(): ReadonlyArray<Customer> {
-    return [...this.store.get().customers].sort(compareCustomersByName);
+  list(): ReadonlyArray<ListedCustomer> {
+    return mergeDirectory(this.store.get().customers, this.directory(), this.now());
   }
 
-  get(tenantId: TenantId): Customer {
-    const found = this.store.get().customers.find((c) => c.tenantId === tenantId);
+  get(tenantId: TenantId): ListedCustomer {
+    const found = this.list().find((c) => c.tenantId === tenantId);
     if (!found) throw notFound(tenantId);
     return found;
   }
 
+  /** Tells listeners the merged list changed (after a sync). */
+  announce(): void {
+    this.onChange(this.list());
+  }
+
   add(draft: CustomerDraft): Customer {
-    const existing = this.store.get().customers.find((c) => c.tenantId === draft.tenantId);
+    const existing = this.list().find((c) => c.tenantId === draft.tenantId);
     if (existing) throw duplicate(draft.tenantId, existing);
     const at = this.now().toISOString();
     const customer: Customer = {
@@ -41,11 +52,18 @@ export class CustomerService {
   update(tenantId: TenantId, draft: CustomerDraft): Customer {
     const current = this.get(tenantId);
     if (draft.tenantId !== tenantId) {
-      const clash = this.store.get().customers.find((c) => c.tenantId === draft.tenantId);
+      if (current.source === 'gdap') {
+        throw new UserFacingError(
+          'refused',
+          `${current.displayName} comes from your GDAP relationships; its tenant ID cannot be changed. Edit its tags and notes instead.`,
+          [{ field: 'tenantId', message: 'Set by GDAP.' }],
+        );
+      }
+      const clash = this.list().find((c) => c.tenantId === draft.tenantId);
       if (clash) throw duplicate(draft.tenantId, clash);
     }
-    const updated: Customer = { ...current, ...draft, updatedAt: this.now().toISOString() };
-    this.save(this.store.get().customers.map((c) => (c.tenantId === tenantId ? updated : c)));
+    const updated: Customer = { ...storedPart(current), ...draft, updatedAt: this.now().toISOString() };
+    this.upsert(tenantId, updated);
     return updated;
   }
 
@@ -63,15 +81,28 @@ export class CustomerService {
     tenantId: TenantId,
     change: Partial<Pick<Customer, 'favourite' | 'lastLaunchedAt'>>,
   ): Customer {
-    const updated: Customer = { ...this.get(tenantId), ...change };
-    this.save(this.store.get().customers.map((c) => (c.tenantId === tenantId ? updated : c)));
+    const updated: Customer = { ...storedPart(this.get(tenantId)), ...change };
+    this.upsert(tenantId, updated);
     return updated;
+  }
+
+  /** Stores a customer's entry; a GDAP customer gets one the first time the analyst annotates it. */
+  private upsert(tenantId: TenantId, entry: Customer): void {
+    const stored = this.store.get().customers;
+    const exists = stored.some((c) => c.tenantId === tenantId);
+    this.save(exists ? stored.map((c) => (c.tenantId === tenantId ? entry : c)) : [...stored, entry]);
   }
 
   remove(tenantId: TenantId): Customer {
     const removed = this.get(tenantId);
+    if (removed.gdap !== null) {
+      throw new UserFacingError(
+        'refused',
+        `${removed.displayName} comes from your GDAP relationships and would come back at the next sync. End the relationship to remove it.`,
+      );
+    }
     this.save(this.store.get().customers.filter((c) => c.tenantId !== tenantId));
-    return removed;
+    return storedPart(removed);
   }
 
   private save(customers: ReadonlyArray<Customer>): void {

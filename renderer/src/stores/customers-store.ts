@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CommandError } from '../../../shared/contract';
-import type { Customer, CustomerDraftInput } from '../../../shared/customer';
+import type { CustomerDraftInput } from '../../../shared/customer';
+import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import type { TenantId } from '../../../shared/tenant-id';
 import { getBridge, invoke } from '../bridge/bridge';
 

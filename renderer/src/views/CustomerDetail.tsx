@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular, Rocket20Regular } from '@fluentui/react-icons';
-import type { Customer } from '../../../shared/customer';
+import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import { pluginReachFor } from '../../../shared/plugin-reach';
 import { AccessPathBadge } from '../components/AccessPathBadge';
 import { ReachBadge } from '../components/SupportBadge';

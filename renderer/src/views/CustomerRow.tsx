@@ -22,7 +22,7 @@ import {
   Star20Regular,
 } from '@fluentui/react-icons';
 import { memo } from 'react';
-import type { Customer } from '../../../shared/customer';
+import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import type { TenantId } from '../../../shared/tenant-id';
 import { AccessPathBadge } from '../components/AccessPathBadge';
 
@@ -46,6 +46,13 @@ const useStyles = makeStyles({
   star: { flexShrink: 0, minWidth: 'auto' },
   starOn: { color: tokens.colorPaletteMarigoldForeground1 },
   idLine: { paddingLeft: '28px' },
+  path: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start' },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  warn: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+  },
 });
 
 interface CustomerRowProps {
@@ -100,7 +107,10 @@ export const CustomerRow = memo(function CustomerRow({
         </Caption1>
       </TableCell>
       <TableCell>
-        <AccessPathBadge path={c.accessPath} />
+        <div className={styles.path}>
+          <AccessPathBadge path={c.accessPath} />
+          <GdapNote customer={c} className={c.gdap?.endingSoon ? styles.warn : styles.note} />
+        </div>
       </TableCell>
       <TableCell>{c.tags.join(', ')}</TableCell>
       <TableCell>
@@ -137,3 +147,44 @@ export const CustomerRow = memo(function CustomerRow({
     </TableRow>
   );
 });
+
+/** One line under the access path: when GDAP access ends, whether it renews, or what went wrong. */
+function GdapNote({ customer: c, className }: { readonly customer: Customer; readonly className: string }) {
+  if (c.problem) {
+    return (
+      <span className={className} title={c.problem} data-gdap-note="problem">
+        ⚠ Not fully read in the last sync
+      </span>
+    );
+  }
+  const g = c.gdap;
+  if (!g || g.nearestEnd === null) {
+    if (g && g.active === 0 && g.statuses.length > 0) {
+      return (
+        <span className={className} data-gdap-note="status">
+          GDAP: {g.statuses.join(', ')}
+        </span>
+      );
+    }
+    return null;
+  }
+  const days = Math.ceil((Date.parse(g.nearestEnd) - Date.now()) / 86_400_000);
+  const date = new Date(g.nearestEnd).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  if (g.endingSoon) {
+    return (
+      <span className={className} data-gdap-note="ending-soon">
+        ⚠ Access ends in {days} {days === 1 ? 'day' : 'days'} ({date})
+        {g.includesGlobalAdministrator ? ', cannot auto-extend (Global Administrator)' : ''}
+      </span>
+    );
+  }
+  return (
+    <span className={className} data-gdap-note="ends">
+      {g.autoExtends ? `Renews ${date} (auto-extend)` : `Ends ${date}`}
+    </span>
+  );
+}

@@ -27,12 +27,14 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, History20Regular, Star20Regular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { recentCustomers, searchCustomers, type Customer } from '../../../shared/customer';
+import { recentCustomers, searchCustomers } from '../../../shared/customer';
+import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import { launchSecurityCopilot } from '../launch';
 import { useCustomers } from '../stores/customers-store';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerFormDialog } from './CustomerFormDialog';
 import { CustomerRow } from './CustomerRow';
+import { DirectoryBar } from './DirectoryBar';
 import { useVirtualRows } from './use-virtual-rows';
 
 const useStyles = makeStyles({
@@ -129,6 +131,7 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
             Add customer
           </Button>
         </div>
+        <DirectoryBar />
         <TabList
           size="small"
           selectedValue={list}

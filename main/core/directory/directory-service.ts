@@ -1,0 +1,101 @@
+/**
+ * Keeps the GDAP directory: a sync reads it from Graph as the active account (progress n of N,
+ * cancel), and replaces the stored one only when it completes. A sync that cannot reach Graph keeps
+ * the last directory and says so.
+ */
+import type { DirectoryCustomer, DirectorySnapshot } from '../../../shared/directory';
+import type { DirectoryStatus } from '../../../shared/contract';
+import type { AccountService } from '../auth/account-service';
+import type { CloudService } from '../cloud/cloud-service';
+import { UserFacingError } from '../errors';
+import { createGraphClient } from '../graph/graph-client';
+import type { DocumentStore } from '../persistence/document-store';
+import type { DirectoryDocument } from './directory-document';
+import { readDirectory } from './read-directory';
+
+/** Customers read at once: Graph throttles per app and tenant; this keeps well inside it. */
+export const SYNC_CONCURRENCY = 8;
+
+export interface DirectoryEvents {
+  readonly onProgress: (done: number, total: number) => void;
+  readonly onChange: (status: DirectoryStatus) => void;
+}
+
+export class DirectoryService {
+  private running: AbortController | undefined;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly store: DocumentStore<DirectoryDocument>,
+    private readonly accounts: AccountService,
+    private readonly cloud: CloudService,
+    private readonly now: () => Date,
+    private readonly events: DirectoryEvents,
+  ) {}
+
+  snapshot(): DirectorySnapshot | null {
+    return this.store.get().snapshot;
+  }
+
+  customer(tenantId: string): DirectoryCustomer | null {
+    return this.snapshot()?.customers.find((c) => c.tenantId === tenantId) ?? null;
+  }
+
+  status(): DirectoryStatus {
+    const s = this.snapshot();
+    return {
+      syncedAt: s?.syncedAt ?? null,
+      account: s?.account ?? null,
+      customers: s?.customers.length ?? 0,
+      problems: s?.customers.filter((c) => c.problem !== null).length ?? 0,
+      running: this.running !== undefined,
+      lastError: this.lastError,
+    };
+  }
+
+  async sync(): Promise<DirectoryStatus> {
+    if (this.running)
+      throw new UserFacingError('conflict', 'A sync is already running. Wait for it, or cancel it.');
+    const controller = new AbortController();
+    this.running = controller;
+    this.events.onChange(this.status());
+    try {
+      const auth = await this.accounts.status();
+      const account = auth.accounts.find((a) => a.homeAccountId === auth.activeAccountId);
+      if (!account) throw new UserFacingError('refused', 'Sign in first: open Accounts and choose Sign in.');
+      const active = await this.cloud.active();
+      const client = createGraphClient(active.profile, active.caPem, () => this.accounts.token('graph'));
+      const read = await readDirectory(client, {
+        concurrency: SYNC_CONCURRENCY,
+        signal: controller.signal,
+        onProgress: (done, total) => this.events.onProgress(done, total),
+      });
+      this.store.set({
+        snapshot: {
+          syncedAt: this.now().toISOString(),
+          account: account.username,
+          customers: read.customers,
+          openRelationships: read.openRelationships,
+        },
+      });
+      this.lastError = null;
+      return this.status();
+    } catch (error) {
+      this.lastError = controller.signal.aborted
+        ? 'The sync was cancelled; the directory is as it was before.'
+        : `${error instanceof Error ? error.message : String(error)} The directory is as it was before.`;
+      if (error instanceof UserFacingError)
+        throw new UserFacingError(error.code, this.lastError, error.issues);
+      throw new UserFacingError(controller.signal.aborted ? 'refused' : 'unavailable', this.lastError);
+    } finally {
+      this.running = undefined;
+      this.events.onChange(this.status());
+    }
+  }
+
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.abort(new Error('cancelled'));
+    return true;
+  }
+}
