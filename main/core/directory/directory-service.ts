@@ -79,7 +79,6 @@ export class DirectoryService {
         },
       });
       this.lastError = null;
-      return this.status();
     } catch (error) {
       this.lastError = controller.signal.aborted
         ? 'The sync was cancelled; the directory is as it was before.'
@@ -91,6 +90,7 @@ export class DirectoryService {
       this.running = undefined;
       this.events.onChange(this.status());
     }
+    return this.status();
   }
 
   cancel(): boolean {
