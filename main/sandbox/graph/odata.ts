@@ -62,10 +62,13 @@ export function pageOf<T extends object>(
   const page = filtered.slice(skip, skip + top).map((item) => select(req, item));
   const body: Record<string, unknown> = { '@odata.context': context, value: page };
   if (skip + top < filtered.length) {
-    const next = new URL(req.url.toString());
-    next.searchParams.set('$top', String(top));
-    next.searchParams.set('$skiptoken', Buffer.from(`skip:${skip + top}`).toString('base64url'));
-    body['@odata.nextLink'] = next.toString();
+    // Graph's nextLinks keep OData's `$` unencoded: `...?$top=300&$skiptoken=...`.
+    const kept = [...req.query.entries()]
+      .filter(([k]) => k !== '$top' && k !== '$skiptoken')
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    const token = Buffer.from(`skip:${skip + top}`).toString('base64url');
+    body['@odata.nextLink'] =
+      `${req.url.origin}${req.url.pathname}?${[...kept, `$top=${top}`, `$skiptoken=${token}`].join('&')}`;
   }
   return { status: 200, json: body };
 }
