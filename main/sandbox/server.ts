@@ -145,31 +145,26 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const clientRequestId =
       headerValue(req.headers['client-request-id']) ?? headerValue(req.headers['x-ms-client-request-id']);
     const decision = faults.decide(url.pathname);
-    if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
-    if (decision.kind === 'reset') {
-      req.socket.destroy();
-      return;
-    }
     const bearer = headerValue(req.headers.authorization)?.replace(/^Bearer /, '');
     const claims = bearer ? peekClaims(bearer) : undefined;
     const throttleKey = claims ? `${String(claims.appid)}|${String(claims.tid)}` : undefined;
-    let response: SandboxResponse;
-    let acquired = false;
-    if (decision.kind === '429' || decision.kind === '503') {
-      response = tooMany(decision.kind === '429' ? 429 : 503, decision.retryAfterSeconds, url.pathname);
-    } else {
-      const slot =
-        url.pathname.startsWith('/graph/') || url.pathname.startsWith('/arm/')
-          ? faults.acquire(throttleKey)
-          : { ok: true as const };
-      if (!slot.ok) {
-        response = tooMany(429, slot.retryAfterSeconds, url.pathname);
+    const throttled = url.pathname.startsWith('/graph/') || url.pathname.startsWith('/arm/');
+    // The throttle counts requests in flight per app and tenant, latency included (like Graph's).
+    const slot = throttled ? faults.acquire(throttleKey) : { ok: true as const };
+    const acquired = throttled && slot.ok;
+    try {
+      if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
+      if (decision.kind === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      let response: SandboxResponse;
+      if (!slot.ok) response = tooMany(429, slot.retryAfterSeconds, url.pathname);
+      else if (decision.kind === '429' || decision.kind === '503') {
+        response = tooMany(decision.kind === '429' ? 429 : 503, decision.retryAfterSeconds, url.pathname);
       } else {
-        acquired = url.pathname.startsWith('/graph/') || url.pathname.startsWith('/arm/');
         response = await route(req, url, raw, requestId, clientRequestId);
       }
-    }
-    try {
       write(res, response, requestId, clientRequestId, decision.kind === 'cutoff');
     } finally {
       if (acquired) faults.release(throttleKey);

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../main/sandbox/state/sample';
-import { startTestSandbox, type TestSandbox } from './helpers/sandbox';
+import {
+  graphClientWithToken,
+  publicClient,
+  scriptedBrowser,
+  startTestSandbox,
+  type TestSandbox,
+} from './helpers/sandbox';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -41,6 +47,52 @@ describe('the sandbox server', () => {
       expect((await sandbox.fetch(url)).status).toBe(200);
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     } finally {
+      sandbox.faults.set([]);
+    }
+  });
+
+  it('the Graph SDK’s RetryHandler honours the sandbox’s 429 Retry-After and gets through', async () => {
+    const pca = publicClient(sandbox);
+    const { accessToken } = await pca.acquireTokenInteractive({
+      scopes: ['https://graph.microsoft.com/.default'],
+      openBrowser: scriptedBrowser(sandbox, sandbox.upn('admin')).openBrowser,
+    });
+    const client = graphClientWithToken(sandbox, accessToken);
+    const injectedBefore = sandbox.faults.counts.injected;
+    sandbox.faults.set([{ kind: '429', match: '/graph/v1.0/organization', rate: 0.6, retryAfterSeconds: 1 }]);
+    try {
+      for (let i = 0; i < 4; i++) {
+        const org = (await client.api('/organization').get()) as { value: Array<{ id: string }> };
+        expect(org.value[0]?.id).toBe(sandbox.partnerTenantId);
+      }
+    } finally {
+      sandbox.faults.set([]);
+    }
+    expect(sandbox.faults.counts.injected).toBeGreaterThan(injectedBefore);
+  });
+
+  it('throttles like Graph: beyond the concurrent limit per app and tenant, 429 with Retry-After', async () => {
+    const pca = publicClient(sandbox);
+    const { accessToken } = await pca.acquireTokenInteractive({
+      scopes: ['https://graph.microsoft.com/.default'],
+      openBrowser: scriptedBrowser(sandbox, sandbox.upn('admin')).openBrowser,
+    });
+    sandbox.faults.setThrottle({ concurrentPerAppAndTenant: 2, retryAfterSeconds: 3 });
+    sandbox.faults.set([{ kind: 'latency', match: '/graph/*', rate: 1, latencyMs: 200 }]);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          sandbox.fetch(`${sandbox.baseUrl}/graph/v1.0/organization`, {
+            headers: { authorization: `Bearer ${accessToken}` },
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses.filter((s) => s === 200)).toHaveLength(2);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+      expect(answers.find((a) => a.status === 429)?.headers.get('retry-after')).toBe('3');
+    } finally {
+      sandbox.faults.setThrottle(undefined);
       sandbox.faults.set([]);
     }
   });
