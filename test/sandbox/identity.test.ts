@@ -301,3 +301,76 @@ describe('refresh tokens', () => {
     }
   });
 });
+
+describe('Graph and ARM refuse bad tokens with their own error shapes', () => {
+  it('tampered, wrong-audience and wrong-tenant tokens', async () => {
+    const pca = publicClient(sandbox);
+    const a = await pca.acquireTokenInteractive({
+      scopes: GRAPH,
+      openBrowser: scriptedBrowser(sandbox, sandbox.upn('admin')).openBrowser,
+    });
+    const graphToken = a.accessToken;
+    const armToken = (
+      await pca.acquireTokenSilent({
+        account: a.account as AccountInfo,
+        scopes: ['https://management.azure.com/.default'],
+      })
+    ).accessToken;
+    const graph = (token: string, path = '/graph/v1.0/organization') =>
+      sandbox.fetch(`${sandbox.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const arm = (token: string) =>
+      sandbox.fetch(`${sandbox.baseUrl}/arm/subscriptions?api-version=2022-12-01`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+
+    expect((await graph(graphToken)).status).toBe(200);
+    // Tampered: the payload changed, the signature no longer matches.
+    const [h, p, s] = graphToken.split('.');
+    const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString());
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, wids: [...(payload.wids as string[]), 'e8611ab8-c189-46e8-94e1-60213ab1f814'] })).toString('base64url')}.${s}`;
+    const t = await graph(tampered);
+    expect(t.status).toBe(401);
+    expect(await t.json()).toMatchObject({
+      error: {
+        code: 'InvalidAuthenticationToken',
+        message: 'Access token validation failure.',
+        innerError: { 'request-id': expect.any(String) },
+      },
+    });
+    // Wrong audience both ways.
+    const wrongAudGraph = await graph(armToken);
+    expect(await wrongAudGraph.json()).toMatchObject({
+      error: { code: 'InvalidAuthenticationToken', message: expect.stringMatching(/Invalid audience/) },
+    });
+    const wrongAudArm = await arm(graphToken);
+    expect(wrongAudArm.status).toBe(401);
+    expect(await wrongAudArm.json()).toMatchObject({ error: { code: 'InvalidAuthenticationTokenAudience' } });
+    expect(wrongAudArm.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    // Wrong tenant: a customer-tenant token (the analyst's, through GDAP) cannot manage the
+    // partner's GDAP relationships.
+    const customer = sandbox.state.data.tenants
+      .filter((x) => x.kind === 'customer')
+      .find((_, i) => sampleKind(i) === 'active')?.id;
+    const analyst = publicClient(sandbox);
+    const ada = await analyst.acquireTokenInteractive({
+      scopes: GRAPH,
+      openBrowser: scriptedBrowser(sandbox, sandbox.upn('analyst')).openBrowser,
+    });
+    const asCustomer = (
+      await analyst.acquireTokenSilent({
+        account: ada.account as AccountInfo,
+        scopes: GRAPH,
+        authority: `${sandbox.baseUrl}/${customer}`,
+      })
+    ).accessToken;
+    const wrongTenant = await graph(
+      asCustomer,
+      '/graph/v1.0/tenantRelationships/delegatedAdminRelationships',
+    );
+    expect(wrongTenant.status).toBe(403);
+    // Not a JWT at all.
+    expect(await (await graph('not-a-token')).json()).toMatchObject({
+      error: { code: 'InvalidAuthenticationToken' },
+    });
+  });
+});
