@@ -2,7 +2,7 @@ import { CLOUD_PROFILE_LABELS, type CloudProfile } from '../../shared/cloud-prof
 import { AccountService } from './auth/account-service';
 import { CloudService, type SandboxConnector } from './cloud/cloud-service';
 import { DIRECTORY_DOCUMENT } from './directory/directory-document';
-import { DirectoryService } from './directory/directory-service';
+import { DirectoryService, SYNC_CONCURRENCY } from './directory/directory-service';
 import { MemoryOnlyCipher, type SecretCipher } from './secrets/secret-cipher';
 import { SETTINGS_DOCUMENT } from './settings/settings-document';
 import { SettingsService } from './settings/settings-service';
@@ -25,6 +25,10 @@ export interface CoreDependencies {
   readonly cipher?: SecretCipher;
   /** Opens a sign-in page in the OS browser; absent (browser host), the page opens it itself. */
   readonly openSignInPage?: (url: string, authorityOrigin: string) => Promise<boolean>;
+  /** Customers read at once during a sync (default SYNC_CONCURRENCY); the benchmark varies it. */
+  readonly syncConcurrency?: number;
+  /** Called for each Graph request a sync sends (the benchmark counts them). */
+  readonly onGraphRequest?: () => void;
   /** Starts the local sandbox when the sandbox cloud is chosen; absent, that cloud is unavailable. */
   readonly sandbox?: SandboxConnector;
   readonly now?: () => Date;
@@ -87,13 +91,21 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     (list) => emit('customers.changed', list),
     () => directoryDoc.store.get().snapshot,
   );
-  const directory = new DirectoryService(directoryDoc.store, accounts, cloud, now, {
-    onProgress: (done, total) => emit('directory.progress', { done, total }),
-    onChange: (status) => {
-      emit('directory.changed', status);
-      customers.announce();
+  const directory = new DirectoryService(
+    directoryDoc.store,
+    accounts,
+    cloud,
+    now,
+    deps.syncConcurrency ?? SYNC_CONCURRENCY,
+    {
+      onProgress: (done, total) => emit('directory.progress', { done, total }),
+      onGraphRequest: deps.onGraphRequest,
+      onChange: (status) => {
+        emit('directory.changed', status);
+        customers.announce();
+      },
     },
-  });
+  );
   const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
 
   const handlers: Handlers = {

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { directory10k } from './directory10k';
+import { sync } from './sync';
 
 export type Figures = Record<string, number>;
 export interface Scenario {
@@ -15,7 +16,7 @@ export interface Scenario {
   run(): Promise<Figures>;
 }
 
-const SCENARIOS: ReadonlyArray<Scenario> = [directory10k];
+const SCENARIOS: ReadonlyArray<Scenario> = [sync, directory10k];
 
 function parseArgs(argv: ReadonlyArray<string>): { out?: string; only?: string } {
   const result: { out?: string; only?: string } = {};

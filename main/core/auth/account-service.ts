@@ -112,12 +112,12 @@ export class AccountService {
   }
 
   /** A token for the active account, in its home tenant or (GDAP) a customer tenant. */
-  async token(resource: Resource, tenantId?: TenantId): Promise<string> {
-    const status = await this.status();
-    if (status.activeAccountId === null) {
+  async token(resource: Resource, tenantId?: TenantId, homeAccountId?: string): Promise<string> {
+    const accountId = homeAccountId ?? (await this.status()).activeAccountId;
+    if (accountId === null) {
       throw new UserFacingError('refused', 'Sign in first: open Accounts and choose Sign in.');
     }
-    return this.auth.token(status.activeAccountId, resource, tenantId);
+    return this.auth.token(accountId, resource, tenantId);
   }
 
   private async signInCloud(): Promise<SignInCloud> {

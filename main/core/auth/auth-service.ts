@@ -50,6 +50,8 @@ const ERROR_PAGE =
 
 export class AuthService {
   private app: { key: string; pca: PublicClientApplication; profile: CloudProfile } | undefined;
+  /** Access tokens in hand, so a sync's thousands of requests don't each go through MSAL's cache. */
+  private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(private readonly deps: AuthDependencies) {}
 
@@ -100,6 +102,8 @@ export class AuthService {
     const { pca } = await this.client();
     const cache = pca.getTokenCache();
     const mine = (await cache.getAllAccounts()).filter((a) => a.homeAccountId === homeAccountId);
+    for (const key of [...this.tokens.keys()])
+      if (key.startsWith(`${homeAccountId}|`)) this.tokens.delete(key);
     for (const account of mine) await cache.removeAccount(account);
     return mine.length > 0;
   }
@@ -110,6 +114,10 @@ export class AuthService {
    * messages the user can act on.
    */
   async token(homeAccountId: string, resource: Resource, tenantId?: TenantId): Promise<string> {
+    const memoKey = `${homeAccountId}|${resource}|${tenantId ?? 'home'}`;
+    const memo = this.tokens.get(memoKey);
+    // Reused until five minutes before it expires (MSAL renews from then on).
+    if (memo && memo.expiresAt - Date.now() > 5 * 60_000) return memo.token;
     const { pca, profile } = await this.client();
     const accounts = await pca.getAllAccounts();
     const home = accounts.find(
@@ -127,8 +135,10 @@ export class AuthService {
         scopes: scopesFor(profile, resource),
         authority: `${profile.authorityHost}/${target}`,
       });
+      this.tokens.set(memoKey, { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0 });
       return result.accessToken;
     } catch (error) {
+      this.tokens.delete(memoKey);
       throw explainTokenError(
         error,
         home.username,
@@ -153,6 +163,7 @@ export class AuthService {
         cache: { cachePlugin: this.deps.cache },
         system: { networkClient: new TrustingNetworkClient(dispatcherTrusting(cloud.caPem)) },
       };
+      this.tokens.clear();
       this.app = { key, pca: new PublicClientApplication(config), profile: cloud.profile };
     }
     return { pca: this.app.pca, profile: this.app.profile };

@@ -18,6 +18,8 @@ export const SYNC_CONCURRENCY = 8;
 
 export interface DirectoryEvents {
   readonly onProgress: (done: number, total: number) => void;
+  /** Each Graph request a sync sends (retries included): for the benchmark. */
+  readonly onGraphRequest?: () => void;
   readonly onChange: (status: DirectoryStatus) => void;
 }
 
@@ -30,7 +32,8 @@ export class DirectoryService {
     private readonly accounts: AccountService,
     private readonly cloud: CloudService,
     private readonly now: () => Date,
-    private readonly events: DirectoryEvents,
+    private readonly concurrency: number = SYNC_CONCURRENCY,
+    private readonly events: DirectoryEvents = { onProgress: () => undefined, onChange: () => undefined },
   ) {}
 
   snapshot(): DirectorySnapshot | null {
@@ -64,11 +67,14 @@ export class DirectoryService {
       const account = auth.accounts.find((a) => a.homeAccountId === auth.activeAccountId);
       if (!account) throw new UserFacingError('refused', 'Sign in first: open Accounts and choose Sign in.');
       const active = await this.cloud.active();
-      const client = createGraphClient(active.profile, active.caPem, () => this.accounts.token('graph'));
+      const client = createGraphClient(active.profile, active.caPem, () =>
+        this.accounts.token('graph', undefined, account.homeAccountId),
+      );
       const read = await readDirectory(client, {
-        concurrency: SYNC_CONCURRENCY,
+        concurrency: this.concurrency,
         signal: controller.signal,
         onProgress: (done, total) => this.events.onProgress(done, total),
+        onRequest: this.events.onGraphRequest,
       });
       this.store.set({
         snapshot: {

@@ -378,6 +378,21 @@ export function generateSample(options: SampleOptions): SandboxData {
         break;
       }
     }
+    // History, as real partners have it: earlier relationships that expired or were replaced
+    // (about 2.5 relationships per GDAP customer on average).
+    if (kind !== 'guestOnly') {
+      const earlier = random.int(4);
+      for (let h = 0; h < earlier; h++) {
+        const ended = now - (30 + random.int(600)) * DAY_MS;
+        relationship(h % 2 === 0 ? 'expired' : 'terminated', securityRoles, {
+          displayName: `${name.slice(0, 28)} SOC ${i + 1}.${h + 1}`,
+          activatedDateTime: iso(ended - 730 * DAY_MS),
+          endDateTime: iso(ended),
+          autoExtendDuration: 'PT0S',
+          terminationRequestedDateTime: h % 2 === 0 ? null : iso(ended),
+        });
+      }
+    }
     if (kind !== 'guestOnly' && kind !== 'created' && kind !== 'approvalPending') {
       data.serviceManagement.push({
         id: random.guid(),
