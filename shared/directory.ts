@@ -26,6 +26,8 @@ export interface DirectoryAssignment {
   readonly relationshipId: string;
   readonly status: AccessAssignmentStatus;
   readonly groupId: string;
+  /** The partner security group's name, when the sync could read it. */
+  readonly groupName: string | null;
   readonly roleIds: ReadonlyArray<string>;
 }
 

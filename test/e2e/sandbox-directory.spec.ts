@@ -41,6 +41,13 @@ test('sign in, sync the directory, see expiring access flagged, launch into the 
   await page.getByRole('searchbox', { name: 'Search customers' }).fill('Northwind Traders');
   const northwind = page.locator('[data-tenant]').first();
   await expect(northwind.locator('[data-gdap-note="ending-soon"]')).toContainText(/Access ends in \d+ days?/);
+  // Its page: the relationships, roles by name, dates, and which partner group holds which role.
+  await northwind.getByText('Northwind Traders', { exact: true }).click();
+  const relationships = page.getByTestId('customer-detail').getByRole('list', { name: 'GDAP relationships' });
+  await expect(relationships.getByRole('listitem').first()).toContainText('Roles: Security Reader, Security Operator');
+  await expect(relationships.getByRole('listitem').first()).toContainText('no auto-extend');
+  await expect(relationships).toContainText('SOC Analysts - Security Reader → Security Reader');
+  await expect(relationships).toContainText('SOC Responders - Security Operator → Security Operator');
 
   await page.getByRole('searchbox', { name: 'Search customers' }).fill('Fabrikam');
   const fabrikam = page.locator('[data-tenant]').first();

@@ -5,6 +5,7 @@
  * customer whose details fail keeps what was read and says what failed, and the others go on.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 import type {
   DirectoryAssignment,
   DirectoryCustomer,
@@ -24,6 +25,7 @@ import { describeGraphError, graphGetAll, type GraphCallOptions } from '../graph
 import { runPool } from '../sync/pool';
 
 const BASE = '/tenantRelationships';
+const groupSchema = z.object({ id: z.string(), displayName: z.string() });
 const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
 
 export interface ReadDirectoryOptions extends GraphCallOptions {
@@ -38,10 +40,13 @@ export interface DirectoryRead {
 }
 
 export async function readDirectory(client: Client, options: ReadDirectoryOptions): Promise<DirectoryRead> {
-  const [customers, relationships] = await Promise.all([
+  const [customers, relationships, groups] = await Promise.all([
     graphGetAll(client, `${BASE}/delegatedAdminCustomers?${TOP}`, delegatedAdminCustomerSchema, options),
     graphGetAll(client, `${BASE}/delegatedAdminRelationships?${TOP}`, relationshipSchema, options),
+    // The partner's security groups, to name the groups access assignments map (GroupMember.Read.All).
+    graphGetAll(client, '/groups?$select=id,displayName&$top=999', groupSchema, options),
   ]);
+  const groupNames = new Map(groups.map((g) => [g.id, g.displayName]));
 
   const byTenant = new Map<
     string,
@@ -69,7 +74,7 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
   const outcomes = await runPool(
     tenants,
     options.concurrency,
-    async ([tenantId, entry]) => readCustomer(client, tenantId, entry, options),
+    async ([tenantId, entry]) => readCustomer(client, tenantId, entry, groupNames, options),
     { signal: options.signal, onSettled: options.onProgress },
   );
   if (options.signal?.aborted) throw options.signal.reason;
@@ -94,6 +99,7 @@ async function readCustomer(
   client: Client,
   tenantId: string,
   entry: { name: string; customerId: string | null; relationships: DelegatedAdminRelationship[] },
+  groupNames: ReadonlyMap<string, string>,
   options: GraphCallOptions,
 ): Promise<DirectoryCustomer> {
   const assignments: DirectoryAssignment[] = [];
@@ -110,6 +116,7 @@ async function readCustomer(
         relationshipId: r.id,
         status: a.status,
         groupId: a.accessContainer.accessContainerId,
+        groupName: groupNames.get(a.accessContainer.accessContainerId) ?? null,
         roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
       });
     }
