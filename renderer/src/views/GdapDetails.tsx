@@ -1,7 +1,7 @@
 import { Badge, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { DirectoryCustomer, DirectoryRelationship } from '../../../shared/directory';
-import { autoExtends, daysUntilEnd, includesGlobalAdministrator } from '../../../shared/gdap';
+import { autoExtends, includesGlobalAdministrator } from '../../../shared/gdap';
 import { roleName } from '../../../shared/roles';
 import { invoke } from '../bridge/bridge';
 
@@ -85,7 +85,10 @@ export function GdapDetails({
       {customer.problem && <Caption1 className={styles.warn}>⚠ {customer.problem}</Caption1>}
       <ul className={styles.list} aria-label="GDAP relationships" data-testid="gdap-relationships">
         {relationships.map((r) => {
-          const days = daysUntilEnd(r, now);
+          // Whole days left, rounded up, as the customers list says it.
+          const days = r.endDateTime
+            ? Math.ceil((Date.parse(r.endDateTime) - now.getTime()) / 86_400_000)
+            : undefined;
           const assignments = customer.assignments.filter(
             (a) => a.relationshipId === r.id && a.status !== 'deleted',
           );
