@@ -9,6 +9,8 @@ import { gdapSummary, type DirectorySnapshot, type GdapSummary } from './directo
 import type { TenantId } from './tenant-id';
 
 export interface ListedCustomer extends Customer {
+  /** The tenant's default domain from the last sync, or null. */
+  readonly domain: string | null;
   /** GDAP at a glance from the last sync, or null when the directory does not list this customer. */
   readonly gdap: GdapSummary | null;
   /** What went wrong reading this customer in the last sync. */
@@ -42,6 +44,7 @@ export function mergeDirectory(
         displayName: own.source === 'gdap' ? d.displayName : own.displayName,
         accessPath:
           own.source === 'gdap' ? mergedPath(undefined, gdapActive) : mergedPath(own.accessPath, gdapActive),
+        domain: d.domain ?? null,
         gdap: summary,
         problem: d.problem,
       });
@@ -57,6 +60,7 @@ export function mergeDirectory(
         updatedAt: snapshot?.syncedAt ?? now.toISOString(),
         favourite: false,
         lastLaunchedAt: null,
+        domain: d.domain ?? null,
         gdap: summary,
         problem: d.problem,
       });
@@ -67,6 +71,7 @@ export function mergeDirectory(
     listed.push({
       ...own,
       accessPath: own.source === 'gdap' && snapshot !== null ? 'none' : own.accessPath,
+      domain: null,
       gdap: null,
       problem: null,
     });
@@ -76,6 +81,6 @@ export function mergeDirectory(
 
 /** The stored part of a listed customer (what customers.json keeps). */
 export function storedPart(c: ListedCustomer): Customer {
-  const { gdap: _gdap, problem: _problem, ...rest } = c;
+  const { gdap: _gdap, problem: _problem, domain: _domain, ...rest } = c;
   return rest;
 }

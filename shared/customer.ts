@@ -105,7 +105,8 @@ export function recentCustomers<T extends Customer>(
 }
 
 /** Customers whose name, tenant ID or tags contain every word of the query, case-insensitive. */
-export function searchCustomers<T extends Customer>(
+/** Matches name, tenant ID, default domain (when known) and tags. */
+export function searchCustomers<T extends Customer & { readonly domain?: string | null }>(
   customers: ReadonlyArray<T>,
   query: string,
 ): ReadonlyArray<T> {
@@ -115,7 +116,7 @@ export function searchCustomers<T extends Customer>(
     .filter((w) => w !== '');
   if (words.length === 0) return customers;
   return customers.filter((c) => {
-    const haystack = `${c.displayName}\n${c.tenantId}\n${c.tags.join('\n')}`.toLowerCase();
+    const haystack = `${c.displayName}\n${c.tenantId}\n${c.domain ?? ''}\n${c.tags.join('\n')}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }

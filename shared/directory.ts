@@ -39,6 +39,8 @@ export interface ServiceManagementLink {
 export interface DirectoryCustomer {
   readonly tenantId: string;
   readonly displayName: string;
+  /** The tenant's default domain (findTenantInformationByTenantId), when it could be read. */
+  readonly domain: string | null;
   readonly relationships: ReadonlyArray<DirectoryRelationship>;
   readonly assignments: ReadonlyArray<DirectoryAssignment>;
   readonly serviceManagement: ReadonlyArray<ServiceManagementLink>;

@@ -78,6 +78,11 @@ export const APP_REGISTRATION = {
     },
     {
       api: 'Microsoft Graph',
+      permission: 'CrossTenantInformation.ReadBasic.All',
+      why: 'Each customer’s default domain, so you can search by it.',
+    },
+    {
+      api: 'Microsoft Graph',
       permission: 'User.Invite.All',
       why: 'Invite analysts as B2B guests in a customer tenant.',
     },

@@ -44,11 +44,16 @@ test('sign in, sync the directory, see expiring access flagged, launch into the 
   // Its page: the relationships, roles by name, dates, and which partner group holds which role.
   await northwind.getByText('Northwind Traders', { exact: true }).click();
   const relationships = page.getByTestId('customer-detail').getByRole('list', { name: 'GDAP relationships' });
-  await expect(relationships.getByRole('listitem').first()).toContainText('Roles: Security Reader, Security Operator');
+  await expect(relationships.getByRole('listitem').first()).toContainText(
+    'Roles: Security Reader, Security Operator',
+  );
   await expect(relationships.getByRole('listitem').first()).toContainText('no auto-extend');
   await expect(relationships).toContainText('SOC Analysts - Security Reader → Security Reader');
   await expect(relationships).toContainText('SOC Responders - Security Operator → Security Operator');
 
+  // Search by default domain finds the customer too.
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill('northwindtraders.onmicrosoft');
+  await expect(page.locator('[data-tenant]')).toHaveCount(1);
   await page.getByRole('searchbox', { name: 'Search customers' }).fill('Fabrikam');
   const fabrikam = page.locator('[data-tenant]').first();
   await expect(fabrikam).toContainText('GDAP');

@@ -75,6 +75,11 @@ export class DirectoryService {
         signal: controller.signal,
         onProgress: (done, total) => this.events.onProgress(done, total),
         onRequest: this.events.onGraphRequest,
+        knownDomains: new Map(
+          (this.snapshot()?.customers ?? [])
+            .filter((c) => typeof c.domain === 'string')
+            .map((c) => [c.tenantId, c.domain as string]),
+        ),
       });
       this.store.set({
         snapshot: {

@@ -21,15 +21,18 @@ import {
   serviceManagementDetailSchema,
   type DelegatedAdminRelationship,
 } from '../../../shared/gdap';
-import { describeGraphError, graphGetAll, type GraphCallOptions } from '../graph/graph-client';
+import { describeGraphError, graphGet, graphGetAll, type GraphCallOptions } from '../graph/graph-client';
 import { runPool } from '../sync/pool';
 
 const BASE = '/tenantRelationships';
 const groupSchema = z.object({ id: z.string(), displayName: z.string() });
+const tenantInformationSchema = z.object({ tenantId: z.string(), defaultDomainName: z.string().nullish() });
 const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
 
 export interface ReadDirectoryOptions extends GraphCallOptions {
   readonly concurrency: number;
+  /** Domains already known (from the last sync): a tenant's default domain is looked up once. */
+  readonly knownDomains?: ReadonlyMap<string, string>;
   /** Customers whose details have been read, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -74,7 +77,8 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
   const outcomes = await runPool(
     tenants,
     options.concurrency,
-    async ([tenantId, entry]) => readCustomer(client, tenantId, entry, groupNames, options),
+    async ([tenantId, entry]) =>
+      readCustomer(client, tenantId, entry, groupNames, options.knownDomains, options),
     { signal: options.signal, onSettled: options.onProgress },
   );
   if (options.signal?.aborted) throw options.signal.reason;
@@ -85,6 +89,7 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
       return {
         tenantId,
         displayName: entry.name,
+        domain: options.knownDomains?.get(tenantId) ?? null,
         relationships: entry.relationships.map(toDirectoryRelationship),
         assignments: [],
         serviceManagement: [],
@@ -100,8 +105,19 @@ async function readCustomer(
   tenantId: string,
   entry: { name: string; customerId: string | null; relationships: DelegatedAdminRelationship[] },
   groupNames: ReadonlyMap<string, string>,
+  knownDomains: ReadonlyMap<string, string> | undefined,
   options: GraphCallOptions,
 ): Promise<DirectoryCustomer> {
+  let domain = knownDomains?.get(tenantId) ?? null;
+  if (domain === null) {
+    const info = await graphGet(
+      client,
+      `${BASE}/findTenantInformationByTenantId(tenantId='${tenantId}')`,
+      tenantInformationSchema,
+      options,
+    );
+    domain = info.defaultDomainName ?? null;
+  }
   const assignments: DirectoryAssignment[] = [];
   for (const r of entry.relationships.filter((rel) => ACCESS_GRANTING_STATUSES.has(rel.status))) {
     const items = await graphGetAll(
@@ -134,6 +150,7 @@ async function readCustomer(
   return {
     tenantId,
     displayName: entry.name,
+    domain,
     relationships: entry.relationships.map(toDirectoryRelationship),
     assignments,
     serviceManagement,

@@ -27,6 +27,7 @@ export const DELEGATED_SCOPES: Readonly<Record<string, ReadonlyArray<string>>> =
     'User.Invite.All',
     'User.ReadWrite.All',
     'RoleManagement.ReadWrite.Directory',
+    'CrossTenantInformation.ReadBasic.All',
   ],
   [ARM_RESOURCE]: ['user_impersonation'],
 };

@@ -78,6 +78,11 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
           <Caption1 className={styles.mono} block>
             {customer.tenantId}
           </Caption1>
+          {customer.domain && (
+            <Caption1 className={styles.muted} block>
+              {customer.domain}
+            </Caption1>
+          )}
         </div>
         <Button
           appearance="subtle"

@@ -122,7 +122,7 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
         <div className={styles.toolbar}>
           <SearchBox
             className={styles.search}
-            placeholder="Search by name, tenant ID or tag"
+            placeholder="Search by name, domain, tenant ID or tag"
             aria-label="Search customers"
             value={query}
             onChange={(_, d) => setQuery(d.value)}

@@ -665,6 +665,42 @@ export function registerGdapRoutes(router: Router, ctx: SandboxContext): void {
     return c ? { status: 200, json: c } : notFound(req, 'delegatedAdminCustomer', req.params.id);
   });
 
+  // findTenantInformationByTenantId(tenantId='{id}'): a tenant's public facts (name, default domain).
+  // Any signed-in caller with CrossTenantInformation.ReadBasic.All may look up any tenant.
+  router.get(`${BASE}/:fn`, (req) => {
+    const m = /^findTenantInformationByTenantId\(tenantId='([^']*)'\)$/i.exec(req.params.fn ?? '');
+    if (!m)
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        `Resource not found for the segment '${req.params.fn ?? ''}'.`,
+      );
+    const a = ctx.tokens.requireGraph(req);
+    if (!a.ok) return a.response;
+    if (!hasPermission(a.claims, 'CrossTenantInformation.ReadBasic.All')) {
+      return graphError(
+        req,
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
+    }
+    const tenant = isGuid(m[1] ?? '') ? state.tenant(m[1] as string) : undefined;
+    if (!tenant)
+      return graphError(req, 404, 'Request_ResourceNotFound', `Tenant '${m[1] ?? ''}' was not found.`);
+    return {
+      status: 200,
+      json: {
+        '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#microsoft.graph.tenantInformation`,
+        tenantId: tenant.id,
+        federationBrandName: null,
+        displayName: tenant.displayName,
+        defaultDomainName: tenant.defaultDomain,
+      },
+    };
+  });
+
   router.get(`${BASE}/delegatedAdminCustomers/:id/serviceManagementDetails`, (req) => {
     const auth = authorize(req, false);
     if (!auth.ok) return auth.response;
