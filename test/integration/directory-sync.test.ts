@@ -163,6 +163,28 @@ describe('directory sync against the sandbox', () => {
     expect(new Set(list.map((c) => c.tenantId)).size).toBe(list.length);
   });
 
+  it('cancel stops a sync half way and keeps the directory as it was', async () => {
+    const before = (await core.invoke('directory.status', {})) as { value: DirectoryStatus };
+    sandbox.faults.set([{ kind: 'latency', match: '/graph/*', rate: 1, latencyMs: 30 }]);
+    try {
+      const running = core.invoke('directory.sync', {});
+      await new Promise((r) => setTimeout(r, 150));
+      expect(((await core.invoke('directory.status', {})) as { value: DirectoryStatus }).value.running).toBe(
+        true,
+      );
+      expect(await core.invoke('directory.cancel', {})).toEqual({ ok: true, value: { cancelled: true } });
+      expect(await running).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/cancelled/) },
+      });
+    } finally {
+      sandbox.faults.set([]);
+    }
+    const after = (await core.invoke('directory.status', {})) as { value: DirectoryStatus };
+    expect(after.value.syncedAt).toBe(before.value.syncedAt);
+    expect(after.value.running).toBe(false);
+  });
+
   it('offline: a failed sync keeps the last directory and says so; a restart still shows it with its age', async () => {
     const before = (await core.invoke('directory.status', {})) as { value: DirectoryStatus };
     sandbox.faults.set([{ kind: 'reset', match: '/graph/*', rate: 1 }]);
