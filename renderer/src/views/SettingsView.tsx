@@ -19,7 +19,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { CLOUD_PROFILE_IDS, CLOUD_PROFILE_LABELS, type CloudProfileId } from '../../../shared/cloud-profile';
+import {
+  CLOUD_PROFILE_IDS,
+  CLOUD_PROFILE_LABELS,
+  PUBLIC_CLOUD,
+  type CloudProfileId,
+} from '../../../shared/cloud-profile';
 import { APP_REGISTRATION, settingsSchema, signInReadiness } from '../../../shared/settings';
 import { invoke } from '../bridge/bridge';
 import { useApp } from '../stores/app-store';
@@ -51,7 +56,7 @@ const useStyles = makeStyles({
 const CLOUD_HELP: Readonly<Record<CloudProfileId, string>> = {
   sandbox:
     'A Microsoft cloud stand-in that runs inside Switchboard, with a sample MSSP and its customers. Try everything without a tenant.',
-  public: 'Microsoft’s global cloud (login.microsoftonline.com). Most partners.',
+  public: `Microsoft’s global cloud (${new URL(PUBLIC_CLOUD.authorityHost).host}). Most partners.`,
   usgov:
     'GCC High and DoD tenants. Security Copilot has no published portal there, so launching is not offered.',
   china:
