@@ -154,10 +154,11 @@ export const sync: Scenario = {
       const withCustomer = new Set(data.relationships.map((r) => r.customer?.tenantId).filter(Boolean)).size;
       const granting = data.relationships.filter((r) => r.customer && ACCESS_GRANTING_STATUSES.has(r.status));
       const customersWithActive = new Set(granting.map((r) => r.customer?.tenantId)).size;
-      // The requests a sync must make: both list pages, one assignments list per relationship that
-      // grants access, one service-details list per delegatedAdminCustomer.
-      const listPages = Math.ceil(relationships / PAGE) + Math.ceil(customersWithActive / PAGE);
-      const minimumRequests = listPages + granting.length + customersWithActive;
+      // The requests a first sync must make: the pages of the relationship and customer lists, the
+      // partner's groups, one assignments list per relationship that grants access, one
+      // service-details list per delegatedAdminCustomer, and one domain lookup per customer tenant.
+      const listPages = Math.ceil(relationships / PAGE) + Math.ceil(customersWithActive / PAGE) + 1;
+      const minimumRequests = listPages + granting.length + customersWithActive + withCustomer;
       // Pages of a list wait for the previous page (its nextLink); the rest can overlap up to the
       // throttle's limit. Each request takes at least the injected latency.
       const chain = Math.max(Math.ceil(relationships / PAGE), Math.ceil(customersWithActive / PAGE)) + 2;
