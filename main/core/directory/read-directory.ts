@@ -74,13 +74,29 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
   }
 
   const tenants = [...byTenant.entries()];
-  const outcomes = await runPool(
-    tenants,
-    options.concurrency,
-    async ([tenantId, entry]) =>
-      readCustomer(client, tenantId, entry, groupNames, options.knownDomains, options),
-    { signal: options.signal, onSettled: options.onProgress },
-  );
+  const outcomes = [
+    ...(await runPool(
+      tenants,
+      options.concurrency,
+      async ([tenantId, entry]) =>
+        readCustomer(client, tenantId, entry, groupNames, options.knownDomains, options),
+      { signal: options.signal, onSettled: options.onProgress },
+    )),
+  ];
+  // A customer whose reads still failed after every retry gets one more try at the end, when the
+  // burst that hurt it has likely passed; only then is it reported as a problem on that customer.
+  for (let i = 0; i < outcomes.length; i++) {
+    if (outcomes[i]?.ok || options.signal?.aborted) continue;
+    const [tenantId, entry] = tenants[i]!;
+    try {
+      outcomes[i] = {
+        ok: true,
+        value: await readCustomer(client, tenantId, entry, groupNames, options.knownDomains, options),
+      };
+    } catch (error) {
+      outcomes[i] = { ok: false, error, cancelled: options.signal?.aborted ?? false };
+    }
+  }
   if (options.signal?.aborted) throw options.signal.reason;
   return {
     customers: outcomes.map((o, i) => {
