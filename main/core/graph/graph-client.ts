@@ -43,10 +43,16 @@ export interface GraphCallOptions {
 }
 
 /** Whether a Graph failure is worth another try, and when. */
+/** Network failures (no answer at all) are retried a few times only: they often mean "offline". */
+export const NETWORK_ATTEMPTS = 4;
+
 export function judgeGraphOutcome(
   outcome: { ok: true } | { ok: false; error: unknown },
+  attempt = 1,
   now = new Date(),
 ): RetryVerdict {
+  const network = (): RetryVerdict =>
+    attempt < NETWORK_ATTEMPTS ? { retry: true, reason: 'network' } : { retry: false };
   if (outcome.ok) return { retry: false };
   const error = outcome.error;
   if (error instanceof GraphError) {
@@ -60,12 +66,12 @@ export function judgeGraphOutcome(
     }
     if (status >= 500) return { retry: true, reason: `HTTP ${status}` };
     // -1: the SDK saw no response at all (reset, cut-off body, DNS): a network failure.
-    if (status === -1 || status === 0) return { retry: true, reason: 'network' };
+    if (status === -1 || status === 0) return network();
     return { retry: false };
   }
   if (error instanceof UserFacingError) return { retry: false };
-  // fetch failed / socket hang up / body cut off: network trouble, worth another try.
-  return { retry: true, reason: 'network' };
+  // fetch failed / socket hang up / body cut off: network trouble, worth a few more tries.
+  return network();
 }
 
 /** GET a Graph path (relative or an absolute nextLink) and validate the answer with `schema`. */
@@ -83,7 +89,7 @@ export async function graphGet<S extends z.ZodType>(
         .middlewareOptions([new RetryHandlerOptions(0, 0)])
         .get() as Promise<unknown>;
     },
-    (o) => judgeGraphOutcome(o),
+    (o, attempt) => judgeGraphOutcome(o, attempt),
     { signal: options.signal, policy: options.policy, env: options.env, onRetry: options.onRetry },
   );
   const parsed = schema.safeParse(body);

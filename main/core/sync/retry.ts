@@ -63,7 +63,7 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
  */
 export async function withRetry<T>(
   attempt: (n: number) => Promise<T>,
-  judge: (outcome: { ok: true; value: T } | { ok: false; error: unknown }) => RetryVerdict,
+  judge: (outcome: { ok: true; value: T } | { ok: false; error: unknown }, attempt: number) => RetryVerdict,
   options: {
     readonly policy?: RetryPolicy;
     readonly env?: RetryEnvironment;
@@ -80,7 +80,7 @@ export async function withRetry<T>(
     } catch (error) {
       outcome = { ok: false, error };
     }
-    const verdict = judge(outcome);
+    const verdict = judge(outcome, n);
     if (!verdict.retry || n >= policy.maxAttempts || options.signal?.aborted) {
       if (outcome.ok) return outcome.value;
       throw outcome.error;
