@@ -1,6 +1,7 @@
 import type { AccountInfo } from '@azure/msal-node';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATES, relationshipRequestBody } from '../../shared/gdap-draft';
 import { ROLE_IDS } from '../../shared/roles';
 import { sampleKind } from '../../main/sandbox/state/sample';
 import {
@@ -197,6 +198,22 @@ describe('Graph GDAP: the rules, each refused by the sandbox', () => {
     ).toBe(400);
     await admin.api(`${REL}/${created.id}`).header('If-Match', updated['@odata.etag']).delete();
     expect((await failure(admin.api(`${REL}/${created.id}`).get())).statusCode).toBe(404);
+  });
+});
+
+describe('Graph GDAP: the app’s drafts', () => {
+  it('the sandbox accepts the Graph body the app builds from each built-in template', async () => {
+    for (const t of BUILT_IN_TEMPLATES) {
+      const body = relationshipRequestBody({
+        displayName: `Template ${t.id}`,
+        customerTenantId: customerOfKind('created'),
+        roleIds: t.roleIds,
+        durationDays: t.durationDays,
+        autoExtend: t.autoExtend,
+      });
+      const created = (await admin.api(REL).post(body)) as { status: string; autoExtendDuration: string };
+      expect(created).toMatchObject({ status: 'created', autoExtendDuration: 'P180D' });
+    }
   });
 });
 
