@@ -1,0 +1,198 @@
+/**
+ * The audit trail of every change Switchboard makes in any tenant: who, when, which tenant, what
+ * (action and body), and the result (status, Graph request-id, error). Each change is written twice,
+ * before it is sent and after the answer, as JSON Lines appended and flushed to disk, so a crash in
+ * the middle leaves the "before" entry and the change shows as interrupted, never as missing.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const AUDIT_FILE = 'audit.jsonl';
+
+const beforeSchema = z.object({
+  id: z.string(),
+  phase: z.literal('before'),
+  at: z.string(),
+  account: z.string(),
+  tenantId: z.string(),
+  action: z.string(),
+  body: z.unknown().optional(),
+});
+const afterSchema = z.object({
+  id: z.string(),
+  phase: z.literal('after'),
+  at: z.string(),
+  status: z.number().int(),
+  requestId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly account: string;
+  readonly tenantId: string;
+  readonly action: string;
+  readonly body: unknown;
+  /** `succeeded` / `failed` once answered; `interrupted` when the app stopped before the answer. */
+  readonly outcome: 'succeeded' | 'failed' | 'interrupted';
+  readonly status: number | null;
+  readonly requestId: string | null;
+  readonly error: string | null;
+  readonly finishedAt: string | null;
+}
+
+export interface AuditFilter {
+  readonly tenantId?: string;
+  readonly action?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+}
+
+export class AuditLog {
+  private readonly file: string;
+
+  constructor(
+    dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, AUDIT_FILE);
+  }
+
+  /**
+   * Records the change, runs it, and records the result. `send` returns the HTTP status and Graph
+   * request-id, or throws; a thrown error is recorded and rethrown.
+   */
+  async record<T extends { status: number; requestId: string | null }>(
+    change: {
+      readonly account: string;
+      readonly tenantId: string;
+      readonly action: string;
+      readonly body?: unknown;
+    },
+    send: () => Promise<T>,
+  ): Promise<T> {
+    const id = randomUUID();
+    this.append({ id, phase: 'before', at: this.now().toISOString(), ...change });
+    try {
+      const result = await send();
+      this.append({
+        id,
+        phase: 'after',
+        at: this.now().toISOString(),
+        status: result.status,
+        requestId: result.requestId,
+        error: null,
+      });
+      return result;
+    } catch (error) {
+      const e = error as { statusCode?: unknown; requestId?: unknown; message?: unknown };
+      this.append({
+        id,
+        phase: 'after',
+        at: this.now().toISOString(),
+        status: typeof e.statusCode === 'number' ? e.statusCode : 0,
+        requestId: typeof e.requestId === 'string' ? e.requestId : null,
+        error: typeof e.message === 'string' ? e.message : String(error),
+      });
+      throw error;
+    }
+  }
+
+  /** Every change, newest first, filtered; and how many lines could not be read. */
+  read(filter: AuditFilter = {}): { entries: AuditEntry[]; unreadableLines: number } {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch {
+      return { entries: [], unreadableLines: 0 };
+    }
+    const befores = new Map<string, z.output<typeof beforeSchema>>();
+    const afters = new Map<string, z.output<typeof afterSchema>>();
+    let unreadableLines = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        unreadableLines++; // e.g. the last line of a write cut short by a crash
+        continue;
+      }
+      const before = beforeSchema.safeParse(value);
+      if (before.success) {
+        befores.set(before.data.id, before.data);
+        continue;
+      }
+      const after = afterSchema.safeParse(value);
+      if (after.success) afters.set(after.data.id, after.data);
+      else unreadableLines++;
+    }
+    const entries: AuditEntry[] = [...befores.values()].map((b) => {
+      const a = afters.get(b.id);
+      return {
+        id: b.id,
+        at: b.at,
+        account: b.account,
+        tenantId: b.tenantId,
+        action: b.action,
+        body: b.body ?? null,
+        outcome:
+          a === undefined ? 'interrupted' : a.error === null && a.status < 400 ? 'succeeded' : 'failed',
+        status: a?.status ?? null,
+        requestId: a?.requestId ?? null,
+        error: a?.error ?? null,
+        finishedAt: a?.at ?? null,
+      };
+    });
+    return {
+      entries: entries
+        .filter((e) => filter.tenantId === undefined || e.tenantId === filter.tenantId)
+        .filter((e) => filter.action === undefined || e.action === filter.action)
+        .filter((e) => filter.from === undefined || Date.parse(e.at) >= filter.from.getTime())
+        .filter((e) => filter.to === undefined || Date.parse(e.at) <= filter.to.getTime())
+        .sort((x, y) => y.at.localeCompare(x.at)),
+      unreadableLines,
+    };
+  }
+
+  private append(record: unknown): void {
+    const fd = fs.openSync(this.file, 'a', 0o600);
+    try {
+      fs.writeSync(fd, `${JSON.stringify(record)}\n`);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+const CSV_COLUMNS = [
+  'at',
+  'account',
+  'tenantId',
+  'action',
+  'outcome',
+  'status',
+  'requestId',
+  'error',
+  'body',
+] as const;
+
+/** CSV for spreadsheets: RFC 4180 quoting, and cells that could run as formulas are defused. */
+export function auditToCsv(entries: ReadonlyArray<AuditEntry>): string {
+  const cell = (value: unknown): string => {
+    let text =
+      value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return (
+    [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
+}
