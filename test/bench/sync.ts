@@ -7,9 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fetch as undiciFetch } from 'undici';
 import type { SandboxConnector } from '../../main/core/cloud/cloud-service';
-import { dispatcherTrusting } from '../../main/core/cloud/transport';
 import { SYNC_CONCURRENCY } from '../../main/core/directory/directory-service';
 import { confBackends } from '../../main/core/persistence/conf-backend';
 import { createCore } from '../../main/core/switchboard-core';
@@ -17,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { generateSample } from '../../main/sandbox/state/sample';
 import { sandboxCloud } from '../../shared/cloud-profile';
 import { ACCESS_GRANTING_STATUSES } from '../../shared/gdap';
-import { readForm } from '../sandbox/helpers/sandbox';
+import { signInThroughPages } from '../sandbox/helpers/sandbox';
 import type { Figures, Scenario } from './run';
 
 const CUSTOMERS = 2000;
@@ -78,27 +76,6 @@ async function startSandboxProcess(dataDir: string): Promise<SandboxProcess> {
   };
 }
 
-async function signInThroughPages(sandbox: SandboxProcess, url: string): Promise<void> {
-  const dispatcher = dispatcherTrusting(sandbox.caPem);
-  const post = async (action: string, fields: Record<string, string>) =>
-    (
-      await undiciFetch(action, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
-        dispatcher,
-      })
-    ).text();
-  const login = readForm(await (await undiciFetch(url, { dispatcher })).text());
-  const consent = readForm(await post(login.action, { ...login.fields, typed_username: sandbox.upn }));
-  const reply = readForm(await post(consent.action, { ...consent.fields, decision: 'accept' }));
-  await fetch(reply.action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(reply.fields).toString(),
-  });
-}
-
 /** One sync with `concurrency` customers at a time; returns the wall time and the requests it made. */
 async function timedSync(
   sandbox: SandboxProcess,
@@ -120,7 +97,7 @@ async function timedSync(
     backends: confBackends(dir),
     opener: { open: async () => ({ handled: false }) },
     sandbox: connector,
-    openSignInPage: async (url) => (void signInThroughPages(sandbox, url), true),
+    openSignInPage: async (url) => (void signInThroughPages(sandbox.caPem, url, sandbox.upn), true),
     syncConcurrency: concurrency,
     onGraphRequest: () => void requests++,
     log: { error: () => undefined },

@@ -13,36 +13,13 @@ import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import type { DirectoryStatus } from '../../shared/contract';
 import type { ListedCustomer } from '../../shared/customer-directory';
 import { sandboxCloud } from '../../shared/cloud-profile';
-import { readForm } from '../sandbox/helpers/sandbox';
+import { signInThroughPages } from '../sandbox/helpers/sandbox';
 
 // The app core syncs the GDAP directory from its sandbox through msal-node and the Graph SDK; only
 // the browser that signs in is a fake (the OS edge).
 let dir: string;
 let sandbox: RunningSandbox;
 let core: SwitchboardCore;
-
-async function browse(url: string): Promise<void> {
-  const dispatcher = dispatcherTrusting(sandbox.caPem);
-  const post = async (action: string, fields: Record<string, string>) =>
-    (
-      await undiciFetch(action, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
-        dispatcher,
-      })
-    ).text();
-  const login = readForm(await (await undiciFetch(url, { dispatcher })).text());
-  const consent = readForm(
-    await post(login.action, { ...login.fields, typed_username: 'ada.analyst@contosomssp.onmicrosoft.com' }),
-  );
-  const reply = readForm(await post(consent.action, { ...consent.fields, decision: 'accept' }));
-  await fetch(reply.action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(reply.fields).toString(),
-  });
-}
 
 /** A connector to a sandbox this test controls (to inject faults), as the in-process one would start it. */
 function connectorTo(): SandboxConnector {
@@ -66,7 +43,10 @@ beforeAll(async () => {
     backends: confBackends(dir),
     opener: { open: async () => ({ handled: false }) },
     sandbox: connectorTo(),
-    openSignInPage: async (url) => (void browse(url), true),
+    openSignInPage: async (url) => (
+      void signInThroughPages(sandbox.caPem, url, 'ada.analyst@contosomssp.onmicrosoft.com'),
+      true
+    ),
     log: { error: () => undefined },
   });
   expect(await core.invoke('auth.signIn', { method: 'browser' })).toMatchObject({ ok: true });

@@ -8,7 +8,7 @@ import { dispatcherTrusting } from '../../main/core/cloud/transport';
 import { confBackends } from '../../main/core/persistence/conf-backend';
 import { createCore, type SwitchboardCore } from '../../main/core/switchboard-core';
 import type { AuthStatus, DeviceCodePrompt, PartnerAccount } from '../../shared/contract';
-import { readForm } from '../sandbox/helpers/sandbox';
+import { readForm, signInThroughPages } from '../sandbox/helpers/sandbox';
 
 // The whole app core against its own in-process sandbox, through msal-node: only the browser is a
 // fake (the OS edge), driving the sandbox's sign-in pages over HTTPS with the sandbox's CA.
@@ -16,28 +16,6 @@ let dir: string;
 let core: SwitchboardCore;
 const events: Array<[string, unknown]> = [];
 let chosenUser = 'ada.analyst@contosomssp.onmicrosoft.com';
-
-async function browse(url: string): Promise<void> {
-  const ca = fs.readFileSync(path.join(dir, 'sandbox', 'sandbox-ca.pem'), 'utf8');
-  const dispatcher = dispatcherTrusting(ca);
-  const post = async (action: string, fields: Record<string, string>) =>
-    (
-      await undiciFetch(action, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
-        dispatcher,
-      })
-    ).text();
-  const login = readForm(await (await undiciFetch(url, { dispatcher })).text());
-  const consent = readForm(await post(login.action, { ...login.fields, typed_username: chosenUser }));
-  const reply = readForm(await post(consent.action, { ...consent.fields, decision: 'accept' }));
-  await fetch(reply.action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(reply.fields).toString(),
-  });
-}
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-signin-'));
@@ -49,7 +27,11 @@ beforeAll(() => {
     opener: { open: async () => ({ handled: true }) },
     sandbox: inProcessSandbox(dir, { customers: 12 }),
     openSignInPage: async (url) => {
-      void browse(url);
+      void signInThroughPages(
+        fs.readFileSync(path.join(dir, 'sandbox', 'sandbox-ca.pem'), 'utf8'),
+        url,
+        chosenUser,
+      );
       return true;
     },
     log: { error: () => undefined },

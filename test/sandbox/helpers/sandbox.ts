@@ -181,3 +181,28 @@ export async function enterDeviceCode(
     })
   ).text();
 }
+
+/**
+ * Signs `upn` in on the sandbox's pages for an authorize URL the app opened (the OS-edge browser of
+ * integration tests and the bench): sign-in page, consent, then the form_post to the loopback.
+ */
+export async function signInThroughPages(caPem: string, url: string, upn: string): Promise<void> {
+  const dispatcher = dispatcherTrusting(caPem);
+  const post = async (action: string, fields: Record<string, string>) =>
+    (
+      await undiciFetch(action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+        dispatcher,
+      })
+    ).text();
+  const login = readForm(await (await undiciFetch(url, { dispatcher })).text());
+  const consent = readForm(await post(login.action, { ...login.fields, typed_username: upn }));
+  const reply = readForm(await post(consent.action, { ...consent.fields, decision: 'accept' }));
+  await fetch(reply.action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(reply.fields).toString(),
+  });
+}
