@@ -8,7 +8,23 @@
 export const CLOUD_PROFILE_IDS = ['sandbox', 'public', 'usgov', 'china'] as const;
 export type CloudProfileId = (typeof CLOUD_PROFILE_IDS)[number];
 
-export const PORTAL_IDS = ['securityCopilot', 'adminCenter'] as const;
+/**
+ * The portals a launch can open, by what they are rather than by host (hosts differ per cloud):
+ * `adminCenter` is admin.microsoft.com (GDAP approval), `cloudAdmin` its newer admin.cloud.microsoft
+ * (Microsoft 365 and Exchange admin with `?delegatedOrg=`), `defender` is the Defender XDR portal.
+ * The URL formats built on these hosts are in shared/portal-targets.ts.
+ */
+export const PORTAL_IDS = [
+  'securityCopilot',
+  'adminCenter',
+  'cloudAdmin',
+  'defender',
+  'entra',
+  'intune',
+  'azurePortal',
+  'purview',
+  'partnerCenter',
+] as const;
 export type PortalId = (typeof PORTAL_IDS)[number];
 
 export interface CloudProfile {
@@ -35,11 +51,22 @@ export const PUBLIC_CLOUD: CloudProfile = {
   armEndpoint: 'https://management.azure.com',
   graphResource: 'https://graph.microsoft.com',
   armResource: 'https://management.azure.com',
-  portalHosts: { securityCopilot: 'securitycopilot.microsoft.com', adminCenter: 'admin.microsoft.com' },
+  portalHosts: {
+    securityCopilot: 'securitycopilot.microsoft.com',
+    adminCenter: 'admin.microsoft.com',
+    cloudAdmin: 'admin.cloud.microsoft',
+    defender: 'security.microsoft.com',
+    entra: 'entra.microsoft.com',
+    intune: 'intune.microsoft.com',
+    azurePortal: 'portal.azure.com',
+    purview: 'purview.microsoft.com',
+    partnerCenter: 'partner.microsoft.com',
+  },
 };
 
 // UNCONFIRMED: Microsoft publishes no Security Copilot portal host for the US Government or China
-// clouds in the sources we have, so the launch is not offered there rather than guessed.
+// clouds in the sources we have, so the launch is not offered there rather than guessed. The same
+// goes for every other portal host below that is null: a null host means "not offered", never a guess.
 export const US_GOVERNMENT_CLOUD: CloudProfile = {
   id: 'usgov',
   label: 'Microsoft US Government (GCC High)',
@@ -48,7 +75,22 @@ export const US_GOVERNMENT_CLOUD: CloudProfile = {
   armEndpoint: 'https://management.usgovcloudapi.net',
   graphResource: 'https://graph.microsoft.us',
   armResource: 'https://management.usgovcloudapi.net',
-  portalHosts: { securityCopilot: null, adminCenter: 'portal.office365.us' },
+  // GCC High portal hosts: the well-known *.us / portal.azure.us names, the same five that community
+  // code (Maester's Get-MtAdminPortalUrl) uses. Their tenant-explicit URL formats are assumed to be
+  // the public cloud's, since they are the same portals (UNCONFIRMED by a Microsoft reference page).
+  portalHosts: {
+    securityCopilot: null,
+    adminCenter: 'portal.office365.us',
+    // UNCONFIRMED: whether admin.cloud.microsoft (and its ?delegatedOrg=) serves GCC High tenants.
+    cloudAdmin: null,
+    defender: 'security.microsoft.us',
+    entra: 'entra.microsoft.us',
+    intune: 'intune.microsoft.us',
+    azurePortal: 'portal.azure.us',
+    purview: 'purview.microsoft.us',
+    // UNCONFIRMED: Partner Center's host for US Government CSP customers.
+    partnerCenter: null,
+  },
 };
 
 export const CHINA_CLOUD: CloudProfile = {
@@ -59,7 +101,20 @@ export const CHINA_CLOUD: CloudProfile = {
   armEndpoint: 'https://management.chinacloudapi.cn',
   graphResource: 'https://microsoftgraph.chinacloudapi.cn',
   armResource: 'https://management.chinacloudapi.cn',
-  portalHosts: { securityCopilot: null, adminCenter: 'portal.partner.microsoftonline.cn' },
+  portalHosts: {
+    securityCopilot: null,
+    adminCenter: 'portal.partner.microsoftonline.cn',
+    // UNCONFIRMED: the 21Vianet admin portals. Community code (Maester) names entra/intune/purview/
+    // security.microsoft.cn while older Microsoft pages name *.microsoftonline.cn hosts; with the
+    // sources disagreeing, only the Azure portal (portal.azure.cn, in every 21Vianet guide) is offered.
+    cloudAdmin: null,
+    defender: null,
+    entra: null,
+    intune: null,
+    azurePortal: 'portal.azure.cn',
+    purview: null,
+    partnerCenter: null,
+  },
 };
 
 /** The sandbox profile for a running sandbox at `baseUrl` (https://127.0.0.1:PORT). */

@@ -11,6 +11,7 @@ import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
 import type { ListedCustomer } from './customer-directory';
 import type { DirectoryCustomer } from './directory';
 import { settingsSchema, type Settings } from './settings';
+import { LAUNCH_TARGETS } from './portal-targets';
 
 export * from './contract-names';
 
@@ -26,8 +27,7 @@ function command<I extends z.ZodType>(input: I) {
 
 const noInput = z.object({}).strict();
 
-export const LAUNCH_TARGETS = ['securityCopilot'] as const;
-export type LaunchTarget = (typeof LAUNCH_TARGETS)[number];
+export { LAUNCH_TARGETS, type LaunchTarget } from './portal-targets';
 
 export interface Notice {
   readonly id: string;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityCopilotUrl } from '../../shared/launch-url';
 import { sandboxCloud } from '../../shared/cloud-profile';
 import { COPILOT_PLUGINS } from '../../shared/plugin-catalogue';
+import { LAUNCH_TARGETS, portalTargetUrl } from '../../shared/portal-targets';
 import { tenantId as asTenantId } from '../../shared/tenant-id';
 import { readForm, startTestSandbox, type TestSandbox } from './helpers/sandbox';
 
@@ -180,6 +181,7 @@ describe('portal stand-ins', () => {
       'portal.azure.com': 'Azure portal',
       'purview.microsoft.com': 'Microsoft Purview',
       'admin.exchange.microsoft.com': 'Exchange admin center',
+      'admin.cloud.microsoft': 'Microsoft 365 admin center',
       'partner.microsoft.com': 'Partner Center',
       'unknown.example.com': 'unknown.example.com',
     };
@@ -196,5 +198,29 @@ describe('portal stand-ins', () => {
     expect(inPath.tenantId).toBe(tenant?.id);
     const atDomain = await facts(`/portals/intune.microsoft.com/@${tenant?.defaultDomain}/home`);
     expect(atDomain.tenantId).toBe(tenant?.id);
+  });
+
+  it('every portal target the app builds in the sandbox profile reaches a stand-in that shows its tenant', async () => {
+    const tenant = customers().find((t) => sandbox.state.gdapRoleIds(analystId, t.id).length > 0);
+    const relationship = sandbox.state.data.relationships.find((r) => r.customer?.tenantId === tenant?.id);
+    expect(tenant && relationship).toBeTruthy();
+    const customer = { tenantId: asTenantId(tenant?.id ?? ''), domain: tenant?.defaultDomain ?? null };
+    for (const target of LAUNCH_TARGETS) {
+      const built = portalTargetUrl(sandboxCloud(sandbox.baseUrl), customer, target, {
+        relationshipId: relationship?.id ?? '',
+      });
+      if (!built.ok) throw new Error(built.message);
+      const url = new URL(built.url);
+      expect(url.origin, target).toBe(sandbox.baseUrl);
+      // The approval link opens the admin center's own approval page (admin-center.ts), which reads
+      // the relationship from the fragment in the browser; it has no tenant to show.
+      if (target === 'gdapApproval') {
+        expect(url.pathname).toBe('/portals/admin.microsoft.com/AdminPortal/Home');
+        continue;
+      }
+      const json = await facts(`${url.pathname}${url.search}`);
+      expect(json.tenantId, target).toBe(tenant?.id);
+      expect(json.problem, target).toBeNull();
+    }
   });
 });

@@ -1,8 +1,7 @@
 import type { CloudProfile } from '../../../shared/cloud-profile';
 import { allowedLaunchOrigins } from '../../../shared/cloud-profile';
 import type { LaunchResult, LaunchTarget } from '../../../shared/contract';
-import { assertNever } from '../../../shared/assert-never';
-import { securityCopilotUrl } from '../../../shared/launch-url';
+import { portalTargetUrl, type LaunchExtra, type PortalCustomer } from '../../../shared/portal-targets';
 import type { TenantId } from '../../../shared/tenant-id';
 import { UserFacingError } from '../errors';
 import type { CustomerService } from '../customers/customer-service';
@@ -16,10 +15,14 @@ export class LaunchService {
     private readonly opener: Opener,
   ) {}
 
-  async open(tenantId: TenantId, target: LaunchTarget): Promise<LaunchResult> {
+  /**
+   * Opens `target` for the customer. `extra.relationshipId` picks the GDAP relationship for the
+   * per-relationship pages (Partner Center, the approval link); without it they are refused.
+   */
+  async open(tenantId: TenantId, target: LaunchTarget, extra: LaunchExtra = {}): Promise<LaunchResult> {
     const customer = this.customers.get(tenantId);
     const profile = await this.profile();
-    const url = this.urlFor(profile, customer.tenantId, target);
+    const url = this.urlFor(profile, customer, target, extra);
     const origin = new URL(url).origin;
     // Defence in depth: the URL builders only produce profile hosts, and this check makes sure no
     // future builder can hand the shell anything else.
@@ -34,15 +37,14 @@ export class LaunchService {
     return { url, openedBy: handled ? 'shell' : 'page' };
   }
 
-  urlFor(profile: CloudProfile, tenantId: TenantId, target: LaunchTarget): string {
-    switch (target) {
-      case 'securityCopilot': {
-        const built = securityCopilotUrl(profile, tenantId);
-        if (!built.ok) throw new UserFacingError('unavailable', built.message);
-        return built.url;
-      }
-      default:
-        return assertNever(target);
-    }
+  urlFor(
+    profile: CloudProfile,
+    customer: PortalCustomer,
+    target: LaunchTarget,
+    extra: LaunchExtra = {},
+  ): string {
+    const built = portalTargetUrl(profile, customer, target, extra);
+    if (!built.ok) throw new UserFacingError('unavailable', built.message);
+    return built.url;
   }
 }

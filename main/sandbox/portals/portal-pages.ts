@@ -8,8 +8,10 @@
  * Without it the page says so and links to a small sandbox sign-in form
  * (`/portals/<host>/sandbox/signin`) that sets the cookie and comes back.
  *
- * The tenant comes from `?tenantId=` (Security Copilot), `?tid=` (Defender), `?tenant=`, or a first
- * path segment that is a GUID or `@domain`; a GUID or a verified domain of a sandbox tenant. A tenant in a URL fragment (`portal.azure.com/#@contoso...`)
+ * The tenant comes from `?tenantId=` (Security Copilot), `?tid=` (Defender, Purview), `?tenant=`,
+ * `?delegatedOrg=` (Microsoft 365 and Exchange admin), a first path segment that is a GUID or
+ * `@domain` (Entra, Intune, Azure), or `customers/<GUID>` in the path (Partner Center); a GUID or a
+ * verified domain of a sandbox tenant. A tenant in a URL fragment (`portal.azure.com/#@contoso...`)
  * never reaches a server, so the Azure portal stand-in cannot show it.
  */
 import { COPILOT_PLUGINS, SUPPORT_LABEL } from '../../../shared/plugin-catalogue';
@@ -32,6 +34,7 @@ export const PORTAL_NAMES: Readonly<Record<string, string>> = {
   'portal.azure.com': 'Azure portal',
   'purview.microsoft.com': 'Microsoft Purview',
   'admin.microsoft.com': 'Microsoft 365 admin center',
+  'admin.cloud.microsoft': 'Microsoft 365 admin center',
   'admin.exchange.microsoft.com': 'Exchange admin center',
   'partner.microsoft.com': 'Partner Center',
 };
@@ -67,12 +70,17 @@ export function registerPortalPages(router: Router, ctx: SandboxContext): void {
   const { state } = ctx;
 
   function tenantParam(req: SandboxRequest): string | null {
-    for (const name of ['tenantId', 'tid', 'tenant']) {
+    for (const name of ['tenantId', 'tid', 'tenant', 'delegatedOrg']) {
       const v = req.query.get(name);
       if (v !== null) return v;
     }
+    const segments = (req.params.rest ?? '').split('/');
+    // Partner Center: `/<locale>/dashboard/commerce2/customers/<tenant GUID>/...`.
+    const customersAt = segments.indexOf('customers');
+    const customer = customersAt >= 0 ? (segments[customersAt + 1] ?? '') : '';
+    if (isGuid(customer)) return customer;
     // A tenant as the first path segment (`/<tenant GUID>/...` or `/@<domain>/...`), as some portals take it.
-    const first = (req.params.rest ?? '').split('/')[0] ?? '';
+    const first = segments[0] ?? '';
     const segment = first.startsWith('@') ? first.slice(1) : first;
     return isGuid(segment) || (first.startsWith('@') && segment !== '') ? segment : null;
   }
