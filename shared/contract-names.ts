@@ -22,6 +22,30 @@ export const COMMAND_NAMES = [
   'directory.sync',
   'directory.cancel',
   'directory.customer',
+  'gdap.templates',
+  'gdap.saveTemplate',
+  'gdap.resetTemplate',
+  'gdap.relationships',
+  'gdap.relationship',
+  'gdap.create',
+  'gdap.lock',
+  'gdap.approvalRequest',
+  'gdap.setAutoExtend',
+  'gdap.removeGlobalAdmin',
+  'gdap.terminate',
+  'gdap.partnerGroups',
+  'gdap.partnerUsers',
+  'gdap.addAssignment',
+  'gdap.updateAssignment',
+  'gdap.removeAssignment',
+  'gdap.accessCheck',
+  'gdap.expiring',
+  'gdap.bulkPlan',
+  'gdap.bulkApply',
+  'gdap.exportRelationships',
+  'gdap.exportBulkResults',
+  'audit.list',
+  'audit.export',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -33,6 +57,9 @@ export const EVENT_NAMES = [
   'auth.deviceCode',
   'directory.progress',
   'directory.changed',
+  'gdap.statusChanged',
+  'gdap.bulkProgress',
+  'gdap.expiryAlert',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -11,6 +11,7 @@ import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
 import type { ListedCustomer } from './customer-directory';
 import type { DirectoryCustomer } from './directory';
 import { settingsSchema, type Settings } from './settings';
+import { gdapCommands, type GdapEventPayloads } from './gdap-contract';
 import { LAUNCH_TARGETS } from './portal-targets';
 
 export * from './contract-names';
@@ -138,9 +139,10 @@ export const commands = {
   ).returns<PartnerAccount>(),
   'auth.signOut': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   'auth.setActive': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
+  ...gdapCommands,
 } satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
 
-export interface EventPayloads {
+export interface EventPayloads extends GdapEventPayloads {
   readonly 'customers.changed': ReadonlyArray<ListedCustomer>;
   readonly 'app.notice': Notice;
   readonly 'settings.changed': Settings;

@@ -14,6 +14,15 @@ import { LaunchService } from './launch/launch-service';
 import type { Opener } from './launch/opener';
 import { openDocument } from './persistence/document-store';
 import type { StoreBackends } from './persistence/store-backend';
+import { AuditLog, auditToCsv } from './audit/audit-log';
+import { GdapService } from './gdap/gdap-service';
+import { GdapBulk } from './gdap/gdap-bulk';
+import { ALERT_DOCUMENT, TEMPLATE_DOCUMENT } from './gdap/gdap-documents';
+import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../shared/gdap-draft';
+import { expiringRelationships, newlyCrossed } from '../../shared/expiring';
+import { includesGlobalAdministrator } from '../../shared/gdap';
+import { UserFacingError } from './errors';
+import { relationshipsToCsv, bulkResultsToCsv } from './gdap/gdap-csv';
 
 export interface CoreDependencies {
   readonly host: AppInfo['host'];
@@ -29,6 +38,10 @@ export interface CoreDependencies {
   readonly syncConcurrency?: number;
   /** Called for each Graph request a sync sends (the benchmark counts them). */
   readonly onGraphRequest?: () => void;
+  /** How often followed GDAP relationships are read again (default 15 s; tests go faster). */
+  readonly followIntervalMs?: number;
+  /** Shows a desktop notification (Electron); absent, the renderer's own notice is all. */
+  readonly notify?: (title: string, body: string) => void;
   /** Starts the local sandbox when the sandbox cloud is chosen; absent, that cloud is unavailable. */
   readonly sandbox?: SandboxConnector;
   readonly now?: () => Date;
@@ -103,9 +116,68 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       onChange: (status) => {
         emit('directory.changed', status);
         customers.announce();
+        if (!status.running) checkExpiry();
       },
     },
   );
+  const audit = new AuditLog(deps.dataDir, now);
+  const gdap = new GdapService(
+    accounts,
+    cloud,
+    directory,
+    audit,
+    now,
+    {
+      onStatusChange: (change) => {
+        emit('gdap.statusChanged', change);
+        deps.notify?.('GDAP relationship update', change.message);
+      },
+    },
+    deps.followIntervalMs,
+  );
+  const templateDoc = openDocument(deps.backends, TEMPLATE_DOCUMENT, now);
+  for (const notice of templateDoc.notices) notices.set(notice.id, notice);
+  const templates = (): Array<RoleTemplate & { builtIn: boolean }> => {
+    const own = templateDoc.store.get().templates;
+    const builtIns = BUILT_IN_TEMPLATES.map((t) => ({
+      ...(own.find((o) => o.id === t.id) ?? t),
+      builtIn: true,
+    }));
+    return [
+      ...builtIns,
+      ...own
+        .filter((o) => !BUILT_IN_TEMPLATES.some((t) => t.id === o.id))
+        .map((t) => ({ ...t, builtIn: false })),
+    ];
+  };
+  const bulk = new GdapBulk(gdap, directory, templates, (done, total, results, running) =>
+    emit('gdap.bulkProgress', { done, total, results, running }),
+  );
+  const alertDoc = openDocument(deps.backends, ALERT_DOCUMENT, now);
+  /** Alerts once per relationship and threshold (30/7/1 days) when access will lapse. */
+  const checkExpiry = (): void => {
+    const items = expiringRelationships(directory.snapshot(), now());
+    const alerted = alertDoc.store.get().alerted;
+    const crossed = newlyCrossed(items, alerted);
+    if (crossed.length === 0) return;
+    const next = { ...alerted };
+    for (const i of crossed) next[i.relationship.id] = i.threshold;
+    alertDoc.store.set({ alerted: next });
+    emit('gdap.expiryAlert', { items: crossed });
+    const first = crossed[0];
+    if (first)
+      deps.notify?.(
+        crossed.length === 1
+          ? 'GDAP access is about to end'
+          : `${crossed.length} GDAP relationships are about to end`,
+        crossed.length === 1
+          ? `${first.customerName}: "${first.relationship.displayName}" ends in ${first.daysLeft} days. ${first.advice}`
+          : `${crossed
+              .map((c) => c.customerName)
+              .slice(0, 3)
+              .join(', ')}${crossed.length > 3 ? '…' : ''}: open Expiring in Switchboard.`,
+      );
+  };
   const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
 
   const handlers: Handlers = {
@@ -137,12 +209,86 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'directory.cancel': () => ({ cancelled: directory.cancel() }),
     'directory.customer': ({ tenantId }) => directory.customer(tenantId),
     'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
+    'gdap.templates': () => templates(),
+    'gdap.saveTemplate': (template) => {
+      if (
+        template.autoExtend &&
+        includesGlobalAdministrator(template.roleIds.map((id) => ({ roleDefinitionId: id })))
+      ) {
+        throw new UserFacingError(
+          'invalid_input',
+          'A template with Global Administrator cannot auto-extend: Microsoft never extends it. Switch auto-extend off or remove that role.',
+          [{ field: 'autoExtend', message: 'Not with Global Administrator.' }],
+        );
+      }
+      const own = templateDoc.store.get().templates.filter((t) => t.id !== template.id);
+      templateDoc.store.set({ templates: [...own, template] });
+      return templates();
+    },
+    'gdap.resetTemplate': ({ id }) => {
+      templateDoc.store.set({ templates: templateDoc.store.get().templates.filter((t) => t.id !== id) });
+      return templates();
+    },
+    'gdap.relationships': ({ tenantId }) => gdap.relationships(tenantId),
+    'gdap.relationship': ({ relationshipId }) => gdap.relationship(relationshipId),
+    'gdap.create': (draft) => gdap.create(draft),
+    'gdap.lock': ({ relationshipId, etag }) => gdap.lock(relationshipId, etag),
+    'gdap.approvalRequest': ({ relationshipId }) => gdap.approvalRequest(relationshipId),
+    'gdap.setAutoExtend': ({ relationshipId, etag, autoExtend }) =>
+      gdap.setAutoExtend(relationshipId, etag, autoExtend),
+    'gdap.removeGlobalAdmin': ({ relationshipId, etag }) => gdap.removeGlobalAdmin(relationshipId, etag),
+    'gdap.terminate': ({ relationshipId, etag, confirmName }) =>
+      gdap.terminate(relationshipId, etag, confirmName),
+    'gdap.partnerGroups': ({ search }) => gdap.partnerGroups(search),
+    'gdap.partnerUsers': ({ search }) => gdap.partnerUsers(search),
+    'gdap.addAssignment': ({ relationshipId, groupId, roleIds }) =>
+      gdap.addAssignment(relationshipId, groupId, roleIds),
+    'gdap.updateAssignment': ({ relationshipId, assignmentId, etag, roleIds }) =>
+      gdap.updateAssignment(relationshipId, assignmentId, etag, roleIds),
+    'gdap.removeAssignment': ({ relationshipId, assignmentId, etag }) =>
+      gdap.removeAssignment(relationshipId, assignmentId, etag),
+    'gdap.accessCheck': ({ tenantId, userId }) => gdap.accessCheck(tenantId, userId),
+    'gdap.expiring': () => expiringRelationships(directory.snapshot(), now()),
+    'gdap.bulkPlan': (request) => bulk.plan(request),
+    'gdap.bulkApply': (request) => bulk.apply(request),
+    'gdap.exportRelationships': () => ({
+      fileName: `gdap-relationships-${now().toISOString().slice(0, 10)}.csv`,
+      mimeType: 'text/csv',
+      content: relationshipsToCsv(directory.snapshot(), now()),
+    }),
+    'gdap.exportBulkResults': () => ({
+      fileName: `gdap-bulk-results-${now().toISOString().slice(0, 10)}.csv`,
+      mimeType: 'text/csv',
+      content: bulkResultsToCsv(bulk.lastResults()),
+    }),
+    'audit.list': ({ tenantId, action, from, to }) =>
+      audit.read({
+        tenantId,
+        action,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      }),
+    'audit.export': ({ format, tenantId, action }) => {
+      const { entries } = audit.read({ tenantId, action });
+      const stamp = now().toISOString().slice(0, 10);
+      return format === 'csv'
+        ? { fileName: `switchboard-audit-${stamp}.csv`, mimeType: 'text/csv', content: auditToCsv(entries) }
+        : {
+            fileName: `switchboard-audit-${stamp}.json`,
+            mimeType: 'application/json',
+            content: `${JSON.stringify(entries, null, 2)}\n`,
+          };
+    },
   };
+  checkExpiry();
 
   return {
     invoke: (name, input) => dispatch(handlers, name, input, log),
     activeProfile: () => cloud.activeProfile(),
-    close: () => cloud.close(),
+    close: async () => {
+      gdap.close();
+      await cloud.close();
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -16,6 +16,10 @@ export const faultRuleSchema = z.object({
   latencyMs: z.number().int().min(0).max(600_000).default(0),
   jitterMs: z.number().int().min(0).max(600_000).default(0),
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+  /** Only requests with this HTTP method (any method when absent). */
+  method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']).optional(),
+  /** Affect only the first N matching requests, then stop (to rehearse a failure that a retry fixes). */
+  count: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type FaultRule = z.output<typeof faultRuleSchema>;
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
@@ -37,7 +41,7 @@ function toRegex(match: string): RegExp {
 }
 
 export class Faults {
-  private rules: Array<FaultRule & { regex: RegExp }> = [];
+  private rules: Array<FaultRule & { regex: RegExp; used: number }> = [];
   private throttle: ThrottleOptions | undefined;
   private readonly inFlight = new Map<string, number>();
   /** Counters for tests and benchmarks. */
@@ -55,7 +59,7 @@ export class Faults {
   set(rules: ReadonlyArray<FaultRuleInput>): void {
     this.rules = rules.map((r) => {
       const rule = faultRuleSchema.parse(r);
-      return { ...rule, regex: toRegex(rule.match) };
+      return { ...rule, regex: toRegex(rule.match), used: 0 };
     });
   }
 
@@ -63,11 +67,13 @@ export class Faults {
     this.throttle = throttle;
   }
 
-  decide(path: string): FaultDecision {
+  decide(path: string, method = 'GET'): FaultDecision {
     this.counts.requests++;
     let delayMs = 0;
     for (const rule of this.rules) {
       if (!rule.regex.test(path)) continue;
+      if (rule.method !== undefined && rule.method !== method.toUpperCase()) continue;
+      if (rule.count !== undefined && rule.used >= rule.count) continue;
       if (rule.kind === 'latency') {
         if (this.random.next() < rule.rate)
           delayMs += rule.latencyMs + Math.floor(this.random.next() * rule.jitterMs);
@@ -75,6 +81,7 @@ export class Faults {
       }
       if (this.random.next() >= rule.rate) continue;
       this.counts.injected++;
+      rule.used++;
       if (rule.kind === '429' || rule.kind === '503')
         return { kind: rule.kind, delayMs, retryAfterSeconds: rule.retryAfterSeconds };
       return { kind: rule.kind, delayMs };

@@ -144,7 +144,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const requestId = randomUUID();
     const clientRequestId =
       headerValue(req.headers['client-request-id']) ?? headerValue(req.headers['x-ms-client-request-id']);
-    const decision = faults.decide(url.pathname);
+    const decision = faults.decide(url.pathname, req.method ?? 'GET');
     const bearer = headerValue(req.headers.authorization)?.replace(/^Bearer /, '');
     const claims = bearer ? peekClaims(bearer) : undefined;
     const throttleKey = claims ? `${String(claims.appid)}|${String(claims.tid)}` : undefined;

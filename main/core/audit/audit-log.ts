@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AuditEntryView } from '../../../shared/audit';
+import { csvTable } from '../../../shared/csv';
 
 export const AUDIT_FILE = 'audit.jsonl';
 
@@ -29,20 +31,7 @@ const afterSchema = z.object({
   error: z.string().nullable(),
 });
 
-export interface AuditEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly account: string;
-  readonly tenantId: string;
-  readonly action: string;
-  readonly body: unknown;
-  /** `succeeded` / `failed` once answered; `interrupted` when the app stopped before the answer. */
-  readonly outcome: 'succeeded' | 'failed' | 'interrupted';
-  readonly status: number | null;
-  readonly requestId: string | null;
-  readonly error: string | null;
-  readonly finishedAt: string | null;
-}
+export type AuditEntry = AuditEntryView;
 
 export interface AuditFilter {
   readonly tenantId?: string;
@@ -182,17 +171,7 @@ const CSV_COLUMNS = [
   'body',
 ] as const;
 
-/** CSV for spreadsheets: RFC 4180 quoting, and cells that could run as formulas are defused. */
+/** The audit trail as CSV (formula cells defused). */
 export function auditToCsv(entries: ReadonlyArray<AuditEntry>): string {
-  const cell = (value: unknown): string => {
-    let text =
-      value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return (
-    [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
-  );
+  return csvTable(CSV_COLUMNS, entries);
 }

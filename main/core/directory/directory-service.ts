@@ -3,7 +3,12 @@
  * cancel), and replaces the stored one only when it completes. A sync that cannot reach Graph keeps
  * the last directory and says so.
  */
-import type { DirectoryCustomer, DirectorySnapshot } from '../../../shared/directory';
+import type {
+  DirectoryAssignment,
+  DirectoryCustomer,
+  DirectoryRelationship,
+  DirectorySnapshot,
+} from '../../../shared/directory';
 import type { DirectoryStatus } from '../../../shared/contract';
 import type { AccountService } from '../auth/account-service';
 import type { CloudService } from '../cloud/cloud-service';
@@ -102,6 +107,53 @@ export class DirectoryService {
       this.events.onChange(this.status());
     }
     return this.status();
+  }
+
+  /**
+   * Puts one relationship as Graph now has it into the stored directory (after a change the app
+   * made), and optionally its access assignments, so the lists stay true without a full sync.
+   */
+  applyRelationship(
+    relationship: DirectoryRelationship,
+    assignments?: ReadonlyArray<DirectoryAssignment>,
+  ): void {
+    const snapshot = this.snapshot();
+    if (snapshot === null) return;
+    const upsert = (list: ReadonlyArray<DirectoryRelationship>) =>
+      list.some((r) => r.id === relationship.id)
+        ? list.map((r) => (r.id === relationship.id ? relationship : r))
+        : [...list, relationship];
+    const withAssignments = (list: ReadonlyArray<DirectoryAssignment>) =>
+      assignments === undefined
+        ? list
+        : [...list.filter((a) => a.relationshipId !== relationship.id), ...assignments];
+    let customers = snapshot.customers;
+    let open = snapshot.openRelationships.filter((r) => r.id !== relationship.id);
+    const tenantId = relationship.customerTenantId;
+    if (tenantId === null) {
+      open = [...open, relationship];
+    } else if (customers.some((c) => c.tenantId === tenantId)) {
+      customers = customers.map((c) =>
+        c.tenantId === tenantId
+          ? { ...c, relationships: upsert(c.relationships), assignments: withAssignments(c.assignments) }
+          : c,
+      );
+    } else {
+      customers = [
+        ...customers,
+        {
+          tenantId,
+          displayName: relationship.customerName ?? tenantId,
+          domain: null,
+          relationships: [relationship],
+          assignments: assignments ?? [],
+          serviceManagement: [],
+          problem: null,
+        },
+      ];
+    }
+    this.store.set({ snapshot: { ...snapshot, customers, openRelationships: open } });
+    this.events.onChange(this.status());
   }
 
   cancel(): boolean {

@@ -206,3 +206,60 @@ export async function signInThroughPages(caPem: string, url: string, upn: string
     body: new URLSearchParams(reply.fields).toString(),
   });
 }
+
+/**
+ * The customer's Global Administrator (admin@<domain>) approves a GDAP request on the sandbox's
+ * admin center approval page, as they would after opening the approval link.
+ */
+export async function approveAsCustomerAdmin(
+  sandbox: RunningSandbox,
+  relationshipId: string,
+  customerTenantId: string,
+  decision: 'approve' | 'decline' = 'approve',
+): Promise<void> {
+  const dispatcher = dispatcherTrusting(sandbox.caPem);
+  const admin = sandbox.state.data.users.find(
+    (u) => u.tenantId === customerTenantId && u.userPrincipalName.startsWith('admin@'),
+  );
+  if (!admin) throw new Error(`No admin@ user in tenant ${customerTenantId}`);
+  const base = `${sandbox.baseUrl}/portals/admin.microsoft.com/sandbox`;
+  const signedIn = await undiciFetch(`${base}/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ userId: admin.id, relationshipId }).toString(),
+    redirect: 'manual',
+    dispatcher,
+  });
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const answer = await undiciFetch(`${base}/approval`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ relationshipId, decision }).toString(),
+    dispatcher,
+  });
+  if (!answer.ok) throw new Error(`The approval page answered ${answer.status}: ${await answer.text()}`);
+}
+
+/** What a sandbox portal stand-in shows `upn` at `url` (signed in on the portal's own page first). */
+export async function portalFactsAs(
+  sandbox: RunningSandbox,
+  upn: string,
+  url: string,
+): Promise<{
+  tenantId: string | null;
+  signedIn: { upn: string } | null;
+  access: { effectiveRoles: string[] };
+}> {
+  const dispatcher = dispatcherTrusting(sandbox.caPem);
+  const host = /\/portals\/([^/]+)\//.exec(new URL(url).pathname)?.[1] ?? '';
+  const signedIn = await undiciFetch(`${sandbox.baseUrl}/portals/${host}/sandbox/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: upn, return: '/' }).toString(),
+    redirect: 'manual',
+    dispatcher,
+  });
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const page = await undiciFetch(url, { headers: { accept: 'application/json', cookie }, dispatcher });
+  return (await page.json()) as Awaited<ReturnType<typeof portalFactsAs>>;
+}

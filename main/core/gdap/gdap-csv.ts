@@ -1,0 +1,75 @@
+import { csvTable } from '../../../shared/csv';
+import type { DirectorySnapshot } from '../../../shared/directory';
+import type { BulkResult } from '../../../shared/gdap-contract';
+import { autoExtends, includesGlobalAdministrator } from '../../../shared/gdap';
+import { roleName } from '../../../shared/roles';
+
+const RELATIONSHIP_COLUMNS = [
+  'customer',
+  'tenantId',
+  'relationship',
+  'relationshipId',
+  'status',
+  'roles',
+  'activated',
+  'ends',
+  'daysLeft',
+  'autoExtend',
+  'globalAdministrator',
+  'assignments',
+] as const;
+
+/** Every relationship of the directory, one row each (open offers have no customer). */
+export function relationshipsToCsv(snapshot: DirectorySnapshot | null, now: Date): string {
+  const rows = [
+    ...(snapshot?.customers ?? []).flatMap((c) =>
+      c.relationships.map((r) => ({
+        customer: c.displayName,
+        tenantId: c.tenantId,
+        r,
+        assignments: c.assignments,
+      })),
+    ),
+    ...(snapshot?.openRelationships ?? []).map((r) => ({ customer: '', tenantId: '', r, assignments: [] })),
+  ];
+  return csvTable(
+    RELATIONSHIP_COLUMNS,
+    rows.map(({ customer, tenantId, r, assignments }) => ({
+      customer,
+      tenantId,
+      relationship: r.displayName,
+      relationshipId: r.id,
+      status: r.status,
+      roles: r.roleIds.map(roleName).join('; '),
+      activated: r.activatedDateTime ?? '',
+      ends: r.endDateTime ?? '',
+      daysLeft:
+        r.endDateTime === null
+          ? ''
+          : String(Math.floor((Date.parse(r.endDateTime) - now.getTime()) / 86_400_000)),
+      autoExtend: autoExtends(r) ? 'yes' : 'no',
+      globalAdministrator: includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id })))
+        ? 'yes'
+        : 'no',
+      assignments: assignments
+        .filter((a) => a.relationshipId === r.id)
+        .map((a) => `${a.groupName ?? a.groupId} → ${a.roleIds.map(roleName).join(', ')} (${a.status})`)
+        .join('; '),
+    })),
+  );
+}
+
+const RESULT_COLUMNS = ['customer', 'tenantId', 'outcome', 'message', 'requestIds'] as const;
+
+export function bulkResultsToCsv(results: ReadonlyArray<BulkResult>): string {
+  return csvTable(
+    RESULT_COLUMNS,
+    results.map((r) => ({
+      customer: r.customerName,
+      tenantId: r.tenantId,
+      outcome: r.outcome,
+      message: r.message,
+      requestIds: r.requestIds.join(' '),
+    })),
+  );
+}

@@ -1,0 +1,798 @@
+/**
+ * GDAP relationships end to end, as the partner admin works them: create from a template with every
+ * rule checked before sending, lock for approval and hand over the approval link and message, follow
+ * the status, map partner groups to roles (202 operations followed to the end), auto-extend, remove
+ * Global Administrator, terminate after a typed confirmation. Every change carries the ETag the user
+ * saw (a 412 reloads and says so; nothing is overwritten blindly) and goes through the audit trail.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { checkAccess, type AccessCheck } from '../../../shared/access-check';
+import { approvalLink, approvalMessage } from '../../../shared/approval-link';
+import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory';
+import {
+  checkRelationshipDraft,
+  relationshipRequestBody,
+  type RelationshipDraft,
+} from '../../../shared/gdap-draft';
+import type {
+  ApprovalRequest,
+  PartnerGroup,
+  PartnerUser,
+  RelationshipDetails,
+  StatusChange,
+} from '../../../shared/gdap-contract';
+import {
+  ACCESS_GRANTING_STATUSES,
+  accessAssignmentSchema,
+  durationInDays,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  includesGlobalAdministrator,
+  relationshipSchema,
+  RELATIONSHIP_LIMITS,
+  type AccessAssignment,
+  type DelegatedAdminRelationship,
+} from '../../../shared/gdap';
+import { roleName } from '../../../shared/roles';
+import type { AuditLog } from '../audit/audit-log';
+import type { AccountService } from '../auth/account-service';
+import type { CloudService } from '../cloud/cloud-service';
+import type { DirectoryService } from '../directory/directory-service';
+import { toDirectoryRelationship } from '../directory/read-directory';
+import { UserFacingError } from '../errors';
+import { createGraphClient, describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
+import { graphWrite, isStale, type GraphAnswer, type WriteRequest } from './graph-write';
+
+const BASE = '/tenantRelationships/delegatedAdminRelationships';
+const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
+/** Partner Center's agent groups: they cannot hold GDAP roles (Partner Center refuses them). */
+export const RESERVED_GROUP_NAMES: ReadonlyArray<string> = ['AdminAgents', 'HelpdeskAgents', 'SalesAgents'];
+
+const groupSchema = z.object({ id: z.string(), displayName: z.string(), description: z.string().nullish() });
+const userSchema = z.object({
+  id: z.string(),
+  displayName: z.string().nullish(),
+  userPrincipalName: z.string(),
+});
+const organizationSchema = z.object({ value: z.array(z.object({ displayName: z.string() })) });
+const operationSchema = z.object({ id: z.string(), status: z.string() });
+
+/** Statuses a followed relationship stops being followed at. */
+const SETTLED = new Set(['active', 'expired', 'terminated', 'unknownFutureValue']);
+
+export interface GdapEvents {
+  readonly onStatusChange: (change: StatusChange) => void;
+}
+
+export interface Session {
+  readonly client: Client;
+  readonly account: string;
+}
+
+export class GdapService {
+  /** Relationship ID → last status seen, for relationships being followed. */
+  private readonly followed = new Map<string, string>();
+  /** Assignment follow-ups: relationship ID → assignment IDs still settling. */
+  private readonly settling = new Map<string, Set<string>>();
+  private timer: NodeJS.Timeout | undefined;
+  private groupCache: { at: number; groups: PartnerGroup[] } | undefined;
+
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly cloud: CloudService,
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+    private readonly events: GdapEvents,
+    private readonly followIntervalMs = 15_000,
+  ) {}
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  // --- plumbing ---------------------------------------------------------------------------------
+
+  async session(): Promise<Session> {
+    const auth = await this.accounts.status();
+    const account = auth.accounts.find((a) => a.homeAccountId === auth.activeAccountId);
+    if (!account) throw new UserFacingError('refused', 'Sign in first: open Accounts and choose Sign in.');
+    const active = await this.cloud.active();
+    const client = createGraphClient(active.profile, active.caPem, () =>
+      this.accounts.token('graph', undefined, account.homeAccountId),
+    );
+    return { client, account: account.username };
+  }
+
+  /** Sends a change through the audit trail; Graph's refusal comes back in the user's words. */
+  async send(
+    s: Session,
+    tenantId: string | null,
+    action: string,
+    request: WriteRequest,
+    onStale?: () => Promise<string>,
+  ): Promise<GraphAnswer> {
+    try {
+      return await this.audit.record(
+        { account: s.account, tenantId: tenantId ?? 'none', action, body: request.body },
+        () => graphWrite(s.client, request),
+      );
+    } catch (error) {
+      if (isStale(error)) {
+        const fresh = onStale ? await onStale() : '';
+        throw new UserFacingError(
+          'conflict',
+          `Someone changed this in the meantime (Graph answered 412: the ETag no longer matches), so nothing was sent over their change. ${fresh}Review the fresh state and decide again.`.replace(
+            /\s+/g,
+            ' ',
+          ),
+        );
+      }
+      throw new UserFacingError(
+        'unavailable',
+        `${describeGraphError(error)}. Nothing was changed unless the audit trail says so; check the state and try again.`,
+      );
+    }
+  }
+
+  async readRelationship(s: Session, id: string): Promise<DelegatedAdminRelationship> {
+    try {
+      return await graphGet(s.client, `${BASE}/${encodeURIComponent(id)}`, relationshipSchema);
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404)
+        throw new UserFacingError(
+          'not_found',
+          `There is no relationship ${id} any more. Sync the directory.`,
+        );
+      throw new UserFacingError('unavailable', describeGraphError(error));
+    }
+  }
+
+  private async readAssignments(s: Session, relationshipId: string): Promise<AccessAssignment[]> {
+    return graphGetAll(
+      s.client,
+      `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments?${TOP}`,
+      accessAssignmentSchema,
+    );
+  }
+
+  async partnerGroups(search: string, s?: Session): Promise<PartnerGroup[]> {
+    const session = s ?? (await this.session());
+    if (!this.groupCache || this.now().getTime() - this.groupCache.at > 60_000) {
+      const groups = await graphGetAll(
+        session.client,
+        '/groups?$select=id,displayName,description&$top=999',
+        groupSchema,
+      );
+      this.groupCache = {
+        at: this.now().getTime(),
+        groups: groups
+          .map((g) => ({
+            id: g.id,
+            displayName: g.displayName,
+            description: g.description ?? null,
+            reserved: RESERVED_GROUP_NAMES.some((n) => n.toLowerCase() === g.displayName.toLowerCase()),
+          }))
+          .sort(
+            (a, b) => Number(a.reserved) - Number(b.reserved) || a.displayName.localeCompare(b.displayName),
+          ),
+      };
+    }
+    const q = search.trim().toLowerCase();
+    return this.groupCache.groups
+      .filter((g) => q === '' || g.displayName.toLowerCase().includes(q))
+      .slice(0, 100);
+  }
+
+  async partnerUsers(search: string): Promise<PartnerUser[]> {
+    const s = await this.session();
+    const users = await graphGetAll(
+      s.client,
+      '/users?$select=id,displayName,userPrincipalName&$top=999',
+      userSchema,
+    );
+    const q = search.trim().toLowerCase();
+    return users
+      .filter(
+        (u) =>
+          q === '' ||
+          (u.displayName ?? '').toLowerCase().includes(q) ||
+          u.userPrincipalName.toLowerCase().includes(q),
+      )
+      .map((u) => ({
+        id: u.id,
+        displayName: u.displayName ?? u.userPrincipalName,
+        userPrincipalName: u.userPrincipalName,
+      }))
+      .slice(0, 50);
+  }
+
+  private async details(s: Session, r: DelegatedAdminRelationship): Promise<RelationshipDetails> {
+    const rel = toDirectoryRelationship(r);
+    let assignments: Array<DirectoryAssignment & { etag: string | null }> = [];
+    if (ACCESS_GRANTING_STATUSES.has(r.status)) {
+      const names = new Map((await this.partnerGroups('', s)).map((g) => [g.id, g.displayName]));
+      assignments = (await this.readAssignments(s, r.id)).map((a) => ({
+        id: a.id,
+        relationshipId: r.id,
+        status: a.status,
+        groupId: a.accessContainer.accessContainerId,
+        groupName: names.get(a.accessContainer.accessContainerId) ?? null,
+        roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+        etag: a['@odata.etag'] ?? null,
+      }));
+      this.directory.applyRelationship(
+        rel,
+        assignments.map(({ etag: _etag, ...a }) => a),
+      );
+    } else {
+      this.directory.applyRelationship(rel);
+    }
+    const link =
+      r.status === 'approvalPending' ? approvalLink((await this.cloud.active()).profile, r.id) : undefined;
+    return { relationship: rel, assignments, approvalLink: link?.ok ? link.url : null };
+  }
+
+  // --- reading ------------------------------------------------------------------------------------
+
+  async relationships(tenantId: string | null): Promise<DirectoryRelationship[]> {
+    const s = await this.session();
+    const filter =
+      tenantId === null ? '' : `&$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}`;
+    const all = await graphGetAll(s.client, `${BASE}?${TOP}${filter}`, relationshipSchema);
+    return all.map(toDirectoryRelationship);
+  }
+
+  async relationship(id: string): Promise<RelationshipDetails> {
+    const s = await this.session();
+    return this.details(s, await this.readRelationship(s, id));
+  }
+
+  // --- create and approve ---------------------------------------------------------------------------
+
+  async create(draft: RelationshipDraft): Promise<DirectoryRelationship> {
+    const s = await this.session();
+    const existing = await graphGetAll(
+      s.client,
+      `${BASE}?${TOP}&$select=id,displayName`,
+      z.object({ displayName: z.string() }),
+    );
+    const issues = checkRelationshipDraft(
+      draft,
+      existing.map((r) => r.displayName),
+    );
+    if (issues.length > 0) {
+      throw new UserFacingError(
+        'invalid_input',
+        `Nothing was sent: ${issues.map((i) => i.message).join(' ')}`,
+        issues.map((i) => ({ field: i.field, message: i.message })),
+      );
+    }
+    const answer = await this.send(s, draft.customerTenantId, 'relationship.create', {
+      method: 'POST',
+      path: BASE,
+      body: relationshipRequestBody(draft),
+    });
+    const created = relationshipSchema.safeParse(answer.body);
+    if (!created.success)
+      throw new UserFacingError(
+        'unavailable',
+        'Graph created the relationship but answered with data Switchboard does not understand. Sync the directory to see it.',
+      );
+    const rel = toDirectoryRelationship(created.data);
+    this.directory.applyRelationship(rel);
+    return rel;
+  }
+
+  /** Checks the ETag the user saw against Graph's before an action that takes no If-Match. */
+  private async expectEtag(s: Session, id: string, etag: string): Promise<DelegatedAdminRelationship> {
+    const current = await this.readRelationship(s, id);
+    if (current['@odata.etag'] !== undefined && current['@odata.etag'] !== etag) {
+      this.directory.applyRelationship(toDirectoryRelationship(current));
+      throw new UserFacingError(
+        'conflict',
+        `"${current.displayName}" changed since you loaded it (it is now ${current.status}). Nothing was sent. Review the fresh state and decide again.`,
+      );
+    }
+    return current;
+  }
+
+  async lock(id: string, etag: string): Promise<ApprovalRequest> {
+    const s = await this.session();
+    const current = await this.expectEtag(s, id, etag);
+    if (current.status !== 'created') {
+      throw new UserFacingError(
+        'refused',
+        `"${current.displayName}" is ${current.status}; only a relationship still in draft (created) can be locked for approval.`,
+      );
+    }
+    await this.send(s, current.customer?.tenantId ?? null, 'relationship.lockForApproval', {
+      method: 'POST',
+      path: `${BASE}/${encodeURIComponent(id)}/requests`,
+      body: { action: 'lockForApproval' },
+    });
+    this.follow(id, 'approvalPending');
+    return this.approvalRequest(id, s);
+  }
+
+  async approvalRequest(id: string, session?: Session): Promise<ApprovalRequest> {
+    const s = session ?? (await this.session());
+    const r = await this.readRelationship(s, id);
+    const rel = toDirectoryRelationship(r);
+    this.directory.applyRelationship(rel);
+    if (r.status !== 'approvalPending') {
+      throw new UserFacingError(
+        'refused',
+        `"${r.displayName}" is ${r.status}: there is nothing for the customer to approve${r.status === 'created' ? ' yet. Lock it for approval first' : ''}.`,
+      );
+    }
+    const profile = (await this.cloud.active()).profile;
+    const link = approvalLink(profile, r.id);
+    if (!link.ok) throw new UserFacingError('unavailable', link.message);
+    const partnerName = await this.partnerName(s);
+    this.follow(id, r.status);
+    return {
+      relationship: rel,
+      link: link.url,
+      message: approvalMessage({
+        partnerName,
+        customerName: r.customer?.displayName ?? null,
+        link: link.url,
+        roleIds: rel.roleIds,
+        durationDays: Math.round(durationInDays(r.duration) ?? 0),
+        autoExtend: (durationInDays(r.autoExtendDuration ?? 'PT0S') ?? 0) > 0,
+        lockedAt: new Date(r.lastModifiedDateTime ?? r.createdDateTime),
+      }),
+    };
+  }
+
+  private async partnerName(s: Session): Promise<string> {
+    try {
+      return (
+        (await graphGet(s.client, '/organization?$select=displayName', organizationSchema)).value[0]
+          ?.displayName ?? 'Your partner'
+      );
+    } catch {
+      return 'Your partner';
+    }
+  }
+
+  // --- keep it right ----------------------------------------------------------------------------------
+
+  private async patchRelationship(
+    s: Session,
+    id: string,
+    etag: string,
+    action: string,
+    body: Record<string, unknown>,
+    tenantId: string | null,
+  ): Promise<DirectoryRelationship> {
+    const answer = await this.send(
+      s,
+      tenantId,
+      action,
+      { method: 'PATCH', path: `${BASE}/${encodeURIComponent(id)}`, body, ifMatch: etag },
+      async () => {
+        const fresh = await this.readRelationship(s, id);
+        this.directory.applyRelationship(toDirectoryRelationship(fresh));
+        return `It is now ${fresh.status}, auto-extend ${(durationInDays(fresh.autoExtendDuration ?? 'PT0S') ?? 0) > 0 ? 'on' : 'off'}, roles: ${fresh.accessDetails.unifiedRoles.map((r) => roleName(r.roleDefinitionId)).join(', ')}. `;
+      },
+    );
+    const parsed = relationshipSchema.safeParse(answer.body);
+    const rel = toDirectoryRelationship(parsed.success ? parsed.data : await this.readRelationship(s, id));
+    this.directory.applyRelationship(rel);
+    return rel;
+  }
+
+  async setAutoExtend(id: string, etag: string, on: boolean): Promise<DirectoryRelationship> {
+    const s = await this.session();
+    const current = await this.readRelationship(s, id);
+    if (on && includesGlobalAdministrator(current.accessDetails.unifiedRoles)) {
+      throw new UserFacingError(
+        'refused',
+        `"${current.displayName}" includes Global Administrator, which Microsoft never auto-extends. Remove Global Administrator first, then turn auto-extend on.`,
+      );
+    }
+    if (!ACCESS_GRANTING_STATUSES.has(current.status) && current.status !== 'created') {
+      throw new UserFacingError(
+        'refused',
+        `"${current.displayName}" is ${current.status}; auto-extend can be changed on a draft or an active relationship only.`,
+      );
+    }
+    return this.patchRelationship(
+      s,
+      id,
+      etag,
+      on ? 'relationship.autoExtend.on' : 'relationship.autoExtend.off',
+      { autoExtendDuration: on ? 'P180D' : 'PT0S' },
+      current.customer?.tenantId ?? null,
+    );
+  }
+
+  async removeGlobalAdmin(id: string, etag: string): Promise<DirectoryRelationship> {
+    const s = await this.session();
+    const current = await this.readRelationship(s, id);
+    if (!includesGlobalAdministrator(current.accessDetails.unifiedRoles)) {
+      throw new UserFacingError(
+        'refused',
+        `"${current.displayName}" does not include Global Administrator; nothing to remove.`,
+      );
+    }
+    const rest = current.accessDetails.unifiedRoles.filter(
+      (r) => r.roleDefinitionId.toLowerCase() !== GLOBAL_ADMINISTRATOR_ROLE_ID,
+    );
+    if (rest.length === 0) {
+      throw new UserFacingError(
+        'refused',
+        `Global Administrator is the only role of "${current.displayName}"; a relationship needs at least one role. Create a new relationship with the roles you need instead.`,
+      );
+    }
+    return this.patchRelationship(
+      s,
+      id,
+      etag,
+      'relationship.removeGlobalAdministrator',
+      { accessDetails: { unifiedRoles: rest } },
+      current.customer?.tenantId ?? null,
+    );
+  }
+
+  async terminate(id: string, etag: string, confirmName: string): Promise<DirectoryRelationship> {
+    const s = await this.session();
+    const current = await this.expectEtag(s, id, etag);
+    const expected = current.customer?.displayName ?? current.displayName;
+    if (confirmName.trim().toLowerCase() !== expected.trim().toLowerCase()) {
+      throw new UserFacingError(
+        'invalid_input',
+        `To terminate, type the customer's name exactly: "${expected}". Nothing was sent.`,
+        [{ field: 'confirmName', message: `Type "${expected}" to confirm.` }],
+      );
+    }
+    if (!ACCESS_GRANTING_STATUSES.has(current.status)) {
+      throw new UserFacingError(
+        'refused',
+        `"${current.displayName}" is ${current.status}; only an active relationship can be terminated.`,
+      );
+    }
+    await this.send(s, current.customer?.tenantId ?? null, 'relationship.terminate', {
+      method: 'POST',
+      path: `${BASE}/${encodeURIComponent(id)}/requests`,
+      body: { action: 'terminate' },
+    });
+    this.follow(id, 'terminationRequested');
+    const rel = toDirectoryRelationship(await this.readRelationship(s, id));
+    this.directory.applyRelationship(rel, []);
+    return rel;
+  }
+
+  // --- access assignments --------------------------------------------------------------------------
+
+  async addAssignment(
+    relationshipId: string,
+    groupId: string,
+    roleIds: ReadonlyArray<string>,
+    session?: Session,
+  ): Promise<RelationshipDetails> {
+    const s = session ?? (await this.session());
+    const r = await this.readRelationship(s, relationshipId);
+    await this.checkAssignment(s, r, groupId, roleIds);
+    const answer = await this.send(s, r.customer?.tenantId ?? null, 'assignment.create', {
+      method: 'POST',
+      path: `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments`,
+      body: {
+        accessContainer: { accessContainerId: groupId, accessContainerType: 'securityGroup' },
+        accessDetails: { unifiedRoles: roleIds.map((id) => ({ roleDefinitionId: id.toLowerCase() })) },
+      },
+    });
+    const created = accessAssignmentSchema.safeParse(answer.body);
+    if (created.success) this.settle(relationshipId, created.data.id);
+    return this.details(s, r);
+  }
+
+  /** Every rule for an assignment, checked before sending. */
+  async checkAssignment(
+    s: Session,
+    r: DelegatedAdminRelationship,
+    groupId: string,
+    roleIds: ReadonlyArray<string>,
+  ): Promise<void> {
+    if (!ACCESS_GRANTING_STATUSES.has(r.status)) {
+      throw new UserFacingError(
+        'refused',
+        `"${r.displayName}" is ${r.status}; access assignments can be made once the customer has approved it and it is active.`,
+      );
+    }
+    const group = (await this.partnerGroups('', s)).find((g) => g.id.toLowerCase() === groupId.toLowerCase());
+    if (!group)
+      throw new UserFacingError(
+        'invalid_input',
+        `There is no security group ${groupId} in your partner tenant. Pick one from the list.`,
+        [{ field: 'groupId', message: 'Pick a group of your partner tenant.' }],
+      );
+    if (group.reserved) {
+      throw new UserFacingError(
+        'invalid_input',
+        `${group.displayName} is reserved by Partner Center and cannot hold GDAP roles. Create a security group of your own (for example "SOC Analysts") and assign that.`,
+        [{ field: 'groupId', message: `${group.displayName} cannot be assigned.` }],
+      );
+    }
+    const allowed = new Set(r.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId.toLowerCase()));
+    const outside = roleIds.filter((id) => !allowed.has(id.toLowerCase()));
+    if (outside.length > 0) {
+      throw new UserFacingError(
+        'invalid_input',
+        `${outside.map(roleName).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among the roles of "${r.displayName}". Assign only its roles: ${[...allowed].map(roleName).join(', ')}.`,
+        [{ field: 'roleIds', message: "Only the relationship's roles can be assigned." }],
+      );
+    }
+    const existing = await this.readAssignments(s, r.id);
+    if (
+      existing.some(
+        (a) =>
+          a.accessContainer.accessContainerId.toLowerCase() === groupId.toLowerCase() &&
+          a.status !== 'deleted' &&
+          a.status !== 'deleting',
+      )
+    ) {
+      throw new UserFacingError(
+        'conflict',
+        `${group.displayName} already has an assignment in "${r.displayName}". Edit that one instead.`,
+      );
+    }
+  }
+
+  async updateAssignment(
+    relationshipId: string,
+    assignmentId: string,
+    etag: string,
+    roleIds: ReadonlyArray<string>,
+  ): Promise<RelationshipDetails> {
+    const s = await this.session();
+    const r = await this.readRelationship(s, relationshipId);
+    const allowed = new Set(r.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId.toLowerCase()));
+    const outside = roleIds.filter((id) => !allowed.has(id.toLowerCase()));
+    if (outside.length > 0)
+      throw new UserFacingError(
+        'invalid_input',
+        `${outside.map(roleName).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among the roles of "${r.displayName}".`,
+      );
+    const path = `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments/${encodeURIComponent(assignmentId)}`;
+    const answer = await this.send(
+      s,
+      r.customer?.tenantId ?? null,
+      'assignment.update',
+      {
+        method: 'PATCH',
+        path,
+        body: {
+          accessDetails: { unifiedRoles: roleIds.map((id) => ({ roleDefinitionId: id.toLowerCase() })) },
+        },
+        ifMatch: etag,
+      },
+      async () => {
+        const fresh = accessAssignmentSchema.safeParse(
+          await graphGet(s.client, path, z.unknown()).catch(() => null),
+        );
+        return fresh.success
+          ? `It now has ${fresh.data.accessDetails.unifiedRoles.map((x) => roleName(x.roleDefinitionId)).join(', ')}. `
+          : '';
+      },
+    );
+    if (answer.status === 202) await this.followOperation(s, answer, relationshipId, assignmentId);
+    return this.details(s, r);
+  }
+
+  async removeAssignment(
+    relationshipId: string,
+    assignmentId: string,
+    etag: string,
+  ): Promise<RelationshipDetails> {
+    const s = await this.session();
+    const r = await this.readRelationship(s, relationshipId);
+    const path = `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments/${encodeURIComponent(assignmentId)}`;
+    await this.send(
+      s,
+      r.customer?.tenantId ?? null,
+      'assignment.delete',
+      { method: 'DELETE', path, ifMatch: etag },
+      async () => 'The assignment was reloaded. ',
+    );
+    this.settle(relationshipId, assignmentId);
+    return this.details(s, r);
+  }
+
+  /** A 202's operation (Location), followed until it succeeds or fails, within a minute. */
+  private async followOperation(
+    s: Session,
+    answer: GraphAnswer,
+    relationshipId: string,
+    assignmentId: string,
+  ): Promise<void> {
+    const location = answer.headers.get('location');
+    if (!location) return;
+    const retryAfter = Number(answer.headers.get('retry-after') ?? '1');
+    const deadline = this.now().getTime() + 60_000;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, Math.min(Math.max(retryAfter, 0.2), 10) * 1000));
+      const op = await graphGet(s.client, location, operationSchema);
+      if (op.status === 'succeeded') return;
+      if (op.status === 'failed')
+        throw new UserFacingError(
+          'unavailable',
+          'Microsoft reported that the assignment change failed. Check the assignment and try again.',
+        );
+      if (this.now().getTime() > deadline) {
+        this.settle(relationshipId, assignmentId);
+        throw new UserFacingError(
+          'unavailable',
+          'The assignment change is still running at Microsoft after a minute; Switchboard keeps following it and will tell you when it settles.',
+        );
+      }
+    }
+  }
+
+  // --- following ------------------------------------------------------------------------------------
+
+  /** Follows a relationship's status until it settles, telling the user of each change. */
+  follow(id: string, lastStatus: string): void {
+    this.followed.set(id, lastStatus);
+    this.ensureTimer();
+  }
+
+  /** Follows an access assignment until Microsoft has applied (or removed) it. */
+  settle(relationshipId: string, assignmentId: string): void {
+    const set = this.settling.get(relationshipId) ?? new Set<string>();
+    set.add(assignmentId);
+    this.settling.set(relationshipId, set);
+    this.ensureTimer();
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.poll(), this.followIntervalMs);
+    this.timer.unref?.();
+  }
+
+  private polling = false;
+
+  /** One round of following: relationships' statuses and assignments still settling. */
+  async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      if (this.followed.size === 0 && this.settling.size === 0) {
+        this.close();
+        return;
+      }
+      const s = await this.session();
+      for (const [id, last] of [...this.followed]) {
+        const r = await this.readRelationship(s, id).catch(() => undefined);
+        if (!r) continue;
+        if (r.status !== last) {
+          this.followed.set(id, r.status);
+          this.directory.applyRelationship(toDirectoryRelationship(r));
+          const who = r.customer?.displayName ?? 'the customer';
+          this.events.onStatusChange({
+            relationshipId: id,
+            displayName: r.displayName,
+            customerName: r.customer?.displayName ?? null,
+            from: last,
+            to: r.status,
+            message: statusMessage(r.displayName, who, r.status),
+          });
+        }
+        if (SETTLED.has(r.status)) this.followed.delete(id);
+      }
+      for (const [relationshipId, ids] of [...this.settling]) {
+        const r = await this.readRelationship(s, relationshipId).catch(() => undefined);
+        if (!r) {
+          this.settling.delete(relationshipId);
+          continue;
+        }
+        const assignments = await this.readAssignments(s, relationshipId).catch(() => undefined);
+        if (!assignments) continue;
+        const stillSettling = [...ids].filter((aid) => {
+          const a = assignments.find((x) => x.id === aid);
+          return a !== undefined && (a.status === 'pending' || a.status === 'deleting');
+        });
+        if (stillSettling.length < ids.size) {
+          await this.details(s, r);
+          this.events.onStatusChange({
+            relationshipId,
+            displayName: r.displayName,
+            customerName: r.customer?.displayName ?? null,
+            from: 'pending',
+            to: 'assignments-settled',
+            message: `Access assignments in "${r.displayName}" are applied.`,
+          });
+        }
+        if (stillSettling.length === 0) this.settling.delete(relationshipId);
+        else this.settling.set(relationshipId, new Set(stillSettling));
+      }
+    } catch {
+      // Signed out or offline: try again next round.
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  // --- the access check ------------------------------------------------------------------------------
+
+  async accessCheck(tenantId: string, userId: string | null): Promise<AccessCheck> {
+    const s = await this.session();
+    const user = await graphGet(
+      s.client,
+      userId === null
+        ? '/me?$select=id,displayName,userPrincipalName'
+        : `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName`,
+      userSchema,
+    ).catch((error: unknown) => {
+      throw new UserFacingError(
+        (error as { statusCode?: number }).statusCode === 404 ? 'not_found' : 'unavailable',
+        (error as { statusCode?: number }).statusCode === 404
+          ? `There is no user ${userId ?? ''} in your partner tenant.`
+          : describeGraphError(error),
+      );
+    });
+    const [groups, rels] = await Promise.all([
+      graphGetAll(
+        s.client,
+        `/users/${encodeURIComponent(user.id)}/transitiveMemberOf?$select=id,displayName&$top=999`,
+        z.object({ id: z.string() }),
+      ),
+      graphGetAll(
+        s.client,
+        `${BASE}?${TOP}&$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}`,
+        relationshipSchema,
+      ),
+    ]);
+    const names = new Map((await this.partnerGroups('', s)).map((g) => [g.id, g.displayName]));
+    const assignments: DirectoryAssignment[] = [];
+    for (const r of rels.filter((x) => ACCESS_GRANTING_STATUSES.has(x.status))) {
+      for (const a of await this.readAssignments(s, r.id)) {
+        assignments.push({
+          id: a.id,
+          relationshipId: r.id,
+          status: a.status,
+          groupId: a.accessContainer.accessContainerId,
+          groupName: names.get(a.accessContainer.accessContainerId) ?? null,
+          roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+        });
+      }
+    }
+    const customerName =
+      rels.find((r) => r.customer?.displayName)?.customer?.displayName ??
+      this.directory.customer(tenantId)?.displayName ??
+      tenantId;
+    return checkAccess({
+      user: {
+        id: user.id,
+        displayName: user.displayName ?? user.userPrincipalName,
+        userPrincipalName: user.userPrincipalName,
+      },
+      customer: { tenantId, displayName: customerName },
+      relationships: rels.map(toDirectoryRelationship),
+      assignments,
+      userGroupIds: groups.map((g) => g.id),
+      now: this.now(),
+    });
+  }
+}
+
+function statusMessage(name: string, customer: string, status: string): string {
+  switch (status) {
+    case 'approved':
+    case 'activating':
+      return `${customer} approved "${name}"; Microsoft is activating it.`;
+    case 'active':
+      return `"${name}" is active: map partner groups to its roles so analysts get access.`;
+    case 'expired':
+      return `"${name}" lapsed: ${customer} did not approve it within ${RELATIONSHIP_LIMITS.approvalLapseDays} days, or it ended.`;
+    case 'terminated':
+      return `"${name}" is terminated: the access it gave to ${customer} has ended.`;
+    default:
+      return `"${name}" is now ${status}.`;
+  }
+}

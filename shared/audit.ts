@@ -1,0 +1,15 @@
+/** One change Switchboard made (or tried to make) in a tenant, as the audit trail shows it. */
+export interface AuditEntryView {
+  readonly id: string;
+  readonly at: string;
+  readonly account: string;
+  readonly tenantId: string;
+  readonly action: string;
+  readonly body: unknown;
+  /** `succeeded` / `failed` once answered; `interrupted` when the app stopped before the answer. */
+  readonly outcome: 'succeeded' | 'failed' | 'interrupted';
+  readonly status: number | null;
+  readonly requestId: string | null;
+  readonly error: string | null;
+  readonly finishedAt: string | null;
+}
