@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxConnector } from '../../main/core/cloud/cloud-service';
 import { inProcessSandbox } from '../../main/core/cloud/sandbox-connector';
-import { dispatcherTrusting } from '../../main/core/cloud/transport';
 import { confBackends } from '../../main/core/persistence/conf-backend';
 import { createCore, type SwitchboardCore } from '../../main/core/switchboard-core';
 import type { FaultRuleInput } from '../../main/sandbox/faults';
