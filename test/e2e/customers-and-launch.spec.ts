@@ -39,7 +39,7 @@ test('add a customer by hand and launch its Security Copilot in the right tenant
   ]);
   await tab.waitForLoadState();
   expect(tab.url()).toBe(`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`);
-  await expect(page.getByText('Security Copilot opened for Contoso Ltd')).toBeVisible();
+  await expect(page.getByText('Security Copilot opened for Contoso Ltd', { exact: true })).toBeVisible();
 });
 
 test('bad tenant IDs are refused with a message that says what a tenant ID looks like, and nothing typed is lost', async ({
