@@ -38,7 +38,7 @@ export interface CoreDependencies {
   readonly syncConcurrency?: number;
   /** Called for each Graph request a sync sends (the benchmark counts them). */
   readonly onGraphRequest?: () => void;
-  /** How often followed GDAP relationships are read again (default 15 s; tests go faster). */
+  /** How soon followed GDAP relationships are read again after a change (default 3 s, backing off to 5 min). */
   readonly followIntervalMs?: number;
   /** Shows a desktop notification (Electron); absent, the renderer's own notice is all. */
   readonly notify?: (title: string, body: string) => void;

@@ -385,6 +385,10 @@ describe('GDAP relationships against the sandbox', () => {
     ]);
     const first = await ok<BulkResult[]>('gdap.bulkApply', request);
     expect(first.filter((r) => r.outcome === 'failed')).toHaveLength(2);
+    for (const f of first.filter((r) => r.outcome === 'failed'))
+      expect(f.message).toMatch(
+        /^Failed: Assign Tier 2 Responders → Security Reader in ".*"\. No answer from Microsoft Graph \(.*\)\. The change may or may not have been made/,
+      );
     expect(first.filter((r) => r.outcome === 'succeeded').length).toBe(changing.length - 2);
     const progress = eventsOf('gdap.bulkProgress');
     expect(progress.at(-1)).toMatchObject({ done: 20, total: 20, running: false });

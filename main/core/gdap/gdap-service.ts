@@ -5,7 +5,7 @@
  * Global Administrator, terminate after a typed confirmation. Every change carries the ETag the user
  * saw (a 412 reloads and says so; nothing is overwritten blindly) and goes through the audit trail.
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { checkAccess, type AccessCheck } from '../../../shared/access-check';
 import { approvalLink, approvalMessage } from '../../../shared/approval-link';
@@ -57,6 +57,8 @@ const userSchema = z.object({
 const organizationSchema = z.object({ value: z.array(z.object({ displayName: z.string() })) });
 const operationSchema = z.object({ id: z.string(), status: z.string() });
 
+const MAX_FOLLOW_INTERVAL_MS = 300_000;
+
 /** Statuses a followed relationship stops being followed at. */
 const SETTLED = new Set(['active', 'expired', 'terminated', 'unknownFutureValue']);
 
@@ -84,11 +86,11 @@ export class GdapService {
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly events: GdapEvents,
-    private readonly followIntervalMs = 15_000,
+    private readonly followIntervalMs = 3_000,
   ) {}
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -129,9 +131,13 @@ export class GdapService {
           ),
         );
       }
+      const described = describeGraphError(error).replace(/\.$/, '');
+      const answered = error instanceof GraphError && error.statusCode > 0;
       throw new UserFacingError(
         'unavailable',
-        `${describeGraphError(error)}. Nothing was changed unless the audit trail says so; check the state and try again.`,
+        answered
+          ? `${described}. Nothing was changed.`
+          : `${described}. The change may or may not have been made: a retry reads the current state first and does only what is missing.`,
       );
     }
   }
@@ -649,28 +655,48 @@ export class GdapService {
     this.ensureTimer();
   }
 
+  /**
+   * Following backs off: a few seconds right after a change (activation and assignments take
+   * seconds to minutes), doubling while nothing changes, up to five minutes (an approval may take
+   * days). Any new change to follow starts fast again.
+   */
+  private delayMs = 0;
+
   private ensureTimer(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.poll(), this.followIntervalMs);
+    this.delayMs = this.followIntervalMs;
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      void this.poll().then((changed) => {
+        if (this.followed.size === 0 && this.settling.size === 0) {
+          this.timer = undefined;
+          return;
+        }
+        this.delayMs = changed ? this.followIntervalMs : Math.min(this.delayMs * 2, MAX_FOLLOW_INTERVAL_MS);
+        this.schedule();
+      });
+    }, this.delayMs);
     this.timer.unref?.();
   }
 
   private polling = false;
 
   /** One round of following: relationships' statuses and assignments still settling. */
-  async poll(): Promise<void> {
-    if (this.polling) return;
+  async poll(): Promise<boolean> {
+    if (this.polling) return false;
     this.polling = true;
+    let changed = false;
     try {
-      if (this.followed.size === 0 && this.settling.size === 0) {
-        this.close();
-        return;
-      }
+      if (this.followed.size === 0 && this.settling.size === 0) return false;
       const s = await this.session();
       for (const [id, last] of [...this.followed]) {
         const r = await this.readRelationship(s, id).catch(() => undefined);
         if (!r) continue;
         if (r.status !== last) {
+          changed = true;
           this.followed.set(id, r.status);
           this.directory.applyRelationship(toDirectoryRelationship(r));
           const who = r.customer?.displayName ?? 'the customer';
@@ -698,6 +724,7 @@ export class GdapService {
           return a !== undefined && (a.status === 'pending' || a.status === 'deleting');
         });
         if (stillSettling.length < ids.size) {
+          changed = true;
           await this.details(s, r);
           this.events.onStatusChange({
             relationshipId,
@@ -716,6 +743,7 @@ export class GdapService {
     } finally {
       this.polling = false;
     }
+    return changed;
   }
 
   // --- the access check ------------------------------------------------------------------------------

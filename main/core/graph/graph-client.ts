@@ -125,6 +125,9 @@ export async function graphGetAll<T>(
 
 /** Graph's error, in words: the status, Graph's code and message, and the request-id for support. */
 export function describeGraphError(error: unknown): string {
+  if (error instanceof GraphError && error.statusCode <= 0) {
+    return `No answer from Microsoft Graph (${error.message || 'the connection dropped'}).`;
+  }
   if (error instanceof GraphError) {
     const code = error.code ? ` ${error.code}` : '';
     const id = error.requestId ? ` (request-id ${error.requestId})` : '';
