@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, safeStorage, session, shell } from 'electron';
+import { app, dialog, Notification, safeStorage, session, shell } from 'electron';
 import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
 import { inProcessSandbox } from '../core/cloud/sandbox-connector';
@@ -64,6 +64,10 @@ function start(options: HostOptions): void {
     // safeStorage is usable only after ready; on Linux without a keyring it is plain text, and the
     // cipher then says so, so tokens stay in memory.
     cipher: new SafeStorageCipher(safeStorage),
+    // GDAP news (a relationship approved, access about to end) as a desktop notification.
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
     openSignInPage: async (url, authorityOrigin) => {
       // Only the active cloud's sign-in host, over https (or the loopback sandbox), may be opened.
       const parsed = new URL(url);
