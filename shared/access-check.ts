@@ -60,7 +60,7 @@ const copilotRoles = (ids: ReadonlyArray<string>) =>
   ids.filter((id) => COPILOT_ROLE_IDS.includes(id.toLowerCase()));
 
 function daysLeft(r: DirectoryRelationship, now: Date): number | null {
-  return r.endDateTime === null ? null : Math.floor((Date.parse(r.endDateTime) - now.getTime()) / 86_400_000);
+  return r.endDateTime === null ? null : Math.ceil((Date.parse(r.endDateTime) - now.getTime()) / 86_400_000);
 }
 
 function willExtend(r: DirectoryRelationship): boolean {

@@ -25,10 +25,11 @@ export interface ExpiringRelationship {
   readonly advice: string;
 }
 
+/** The smallest threshold `daysLeft` (whole days, rounded up) is within, or null beyond 30 days. */
 export function thresholdFor(daysLeft: number): ExpiryThreshold | null {
   if (daysLeft < 0) return null;
-  for (const t of [...EXPIRY_THRESHOLDS].reverse()) if (daysLeft < t) return t;
-  return daysLeft <= 30 ? 30 : null;
+  for (const t of [...EXPIRY_THRESHOLDS].reverse()) if (daysLeft <= t) return t;
+  return null;
 }
 
 export function expiringRelationships(snapshot: DirectorySnapshot | null, now: Date): ExpiringRelationship[] {
@@ -38,7 +39,8 @@ export function expiringRelationships(snapshot: DirectorySnapshot | null, now: D
       if (!ACCESS_GRANTING_STATUSES.has(r.status) || r.endDateTime === null) continue;
       const ms = Date.parse(r.endDateTime) - now.getTime();
       if (ms < 0) continue;
-      const daysLeft = Math.floor(ms / 86_400_000);
+      // Whole days left, rounded up, as the customers list says it ("ends in 1 day" until it ends).
+      const daysLeft = Math.ceil(ms / 86_400_000);
       const threshold = thresholdFor(daysLeft);
       if (threshold === null) continue;
       const ga = includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id })));

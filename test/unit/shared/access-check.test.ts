@@ -4,7 +4,7 @@ import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared
 import { ROLE_IDS } from '../../../shared/roles';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
-const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
+const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000 - 3_600_000).toISOString();
 const READERS = 'aaaaaaaa-0000-0000-0000-000000000001';
 const NESTED = 'aaaaaaaa-0000-0000-0000-000000000002';
 

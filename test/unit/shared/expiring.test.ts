@@ -4,7 +4,7 @@ import { expiringRelationships, newlyCrossed, thresholdFor } from '../../../shar
 import { ROLE_IDS } from '../../../shared/roles';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
-const inDays = (n: number) => new Date(NOW.getTime() + n * 86_400_000 + 3_600_000).toISOString();
+const inDays = (n: number) => new Date(NOW.getTime() + n * 86_400_000 - 3_600_000).toISOString();
 
 function rel(id: string, days: number, over: Partial<DirectoryRelationship> = {}): DirectoryRelationship {
   return {
@@ -48,7 +48,7 @@ describe('the expiring view', () => {
     const items = expiringRelationships(
       snapshot([
         rel('r20', 20),
-        rel('r0', 0),
+        rel('r0', 1),
         rel('r5', 5),
         rel('r45', 45),
         rel('ended', -2),
@@ -61,13 +61,7 @@ describe('the expiring view', () => {
       ['r5', 7],
       ['r20', 30],
     ]);
-    expect([thresholdFor(0), thresholdFor(6), thresholdFor(7), thresholdFor(30), thresholdFor(31)]).toEqual([
-      1,
-      7,
-      30,
-      30,
-      null,
-    ]);
+    expect([0, 1, 2, 7, 8, 30, 31].map(thresholdFor)).toEqual([1, 1, 7, 7, 30, 30, null]);
   });
 
   it('says which will auto-extend and which cannot because of Global Administrator', () => {
