@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './host';
+
+// The GDAP overview screens against the sandbox: the expiring view flags a relationship that will
+// lapse, the partner admin turns auto-extend on from there, the audit trail shows that change with
+// Graph's request ID and exports it, and a template cannot combine Global Administrator with
+// auto-extend (Microsoft never extends such a relationship).
+test.use({ cloud: 'sandbox', ignoreHTTPSErrors: true });
+
+async function signInAsPatAndSync(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  const [signInPage] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
+  ]);
+  await signInPage.getByRole('radio', { name: /Pat Partner-Admin/ }).check();
+  await signInPage.getByRole('button', { name: 'Next' }).click();
+  await signInPage.getByRole('button', { name: 'Accept' }).click();
+  await expect(signInPage.getByText('You are signed in to MSSP Switchboard')).toBeVisible();
+  await signInPage.close();
+  await page.getByRole('tab', { name: 'Customers' }).click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('directory-age')).toContainText(/read as pat\.admin/);
+}
+
+test('expiring: turn auto-extend on; audit: the change succeeded, with its request ID, exported as CSV; templates refuse Global Administrator with auto-extend', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await signInAsPatAndSync(page);
+
+  // The audit trail starts empty and says what it will hold.
+  await page.getByRole('tab', { name: 'Audit', exact: true }).click();
+  await expect(page.getByText(/^No changes yet\. Every change Switchboard makes in a tenant/)).toBeVisible();
+
+  // Northwind Traders' relationship ends within 30 days without auto-extend (sample data).
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'Expiring' }).click();
+  const northwind = page
+    .locator('[data-relationship]')
+    .filter({ has: page.getByText('Northwind Traders', { exact: true }) });
+  await expect(northwind).toHaveCount(1);
+  await expect(northwind.locator('[data-status]')).toHaveText('Will lapse');
+  await expect(northwind).toContainText(/in \d+ days?/);
+  await northwind.getByRole('button', { name: 'Turn auto-extend on' }).click();
+  await expect(northwind.locator('[data-status]')).toHaveText('Will auto-extend');
+  await expect(northwind.getByRole('button', { name: 'Turn auto-extend on' })).toHaveCount(0);
+  await expect(page.getByTestId('expiring-error')).toHaveCount(0);
+
+  // The audit trail recorded it: succeeded, with Graph's request ID, and the body that was sent.
+  await page.getByRole('tab', { name: 'Audit', exact: true }).click();
+  const trail = page.getByRole('table', { name: 'Audit trail' });
+  const entry = trail.locator('[data-audit-entry]').first();
+  await expect(entry).toContainText('Northwind Traders');
+  await expect(entry).toContainText('relationship.autoExtend.on');
+  await expect(entry).toContainText('pat.admin');
+  await expect(entry.locator('[data-outcome]')).toHaveText('Succeeded');
+  await expect(entry.locator('[data-request-id]')).toHaveText(/^[0-9a-f-]{8,}$/i);
+  await entry.getByRole('button', { name: /^Show what was sent/ }).click();
+  await expect(trail.locator('[data-audit-body] pre')).toContainText('"autoExtendDuration": "P180D"');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^switchboard-audit-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const [header, first] = csv.split('\r\n');
+  expect(header).toBe('at,account,tenantId,action,outcome,status,requestId,error,body');
+  expect(first).toContain('relationship.autoExtend.on,succeeded,');
+
+  // A template with Global Administrator cannot auto-extend: said inline, and Save is refused.
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Edit Security Copilot: analyst' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('switch', { name: /Auto-extend/ })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: /Global Administrator/ }).check();
+  await expect(dialog).toContainText('A relationship with Global Administrator cannot auto-extend');
+  await expect(dialog.getByRole('button', { name: 'Save template' })).toBeDisabled();
+  await dialog.getByRole('switch', { name: /Auto-extend/ }).uncheck();
+  await expect(dialog.getByRole('button', { name: 'Save template' })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Save template' }).click();
+  await expect(dialog).toBeHidden();
+  const analyst = page.locator('[data-template="copilot-analyst"]');
+  await expect(analyst).toContainText('Built-in, edited');
+  await expect(analyst).toContainText('62e90394-69f5-4237-9190-012177145e10');
+  await analyst.getByRole('button', { name: 'Reset to built-in' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reset to built-in' }).click();
+  await expect(analyst).not.toContainText('Global Administrator');
+  await expect(analyst).toContainText('Built-in');
+});
