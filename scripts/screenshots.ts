@@ -93,6 +93,62 @@ try {
   await page.getByRole('button', { name: 'Save settings' }).waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(out, 'settings.png') });
+
+  // GDAP, as the partner admin (an Admin agent) works it: a second account, then sync as Pat.
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  const [patSignIn] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
+  ]);
+  await patSignIn.getByRole('radio', { name: /Pat Partner-Admin/ }).check();
+  await patSignIn.getByRole('button', { name: 'Next' }).click();
+  await patSignIn.getByRole('button', { name: 'Accept' }).click();
+  await patSignIn.getByText('You are signed in').waitFor();
+  await patSignIn.close();
+  await page.getByRole('list', { name: 'Signed-in accounts' }).getByText('pat.admin').first().waitFor();
+  await page.getByRole('tab', { name: 'Customers' }).click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByTestId('directory-age').getByText(/read as pat\.admin/).waitFor();
+
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill('Tailspin Toys');
+  await page.locator('[data-tenant]').first().getByText('Tailspin Toys', { exact: true }).click();
+  const detail = page.getByTestId('customer-detail');
+  await detail.getByRole('button', { name: 'New relationship' }).click();
+  const create = page.getByRole('dialog', { name: 'New GDAP relationship' });
+  await create.getByRole('checkbox', { name: /Global Administrator/ }).check();
+  await create.getByText(/cannot auto-extend/).waitFor();
+  await page.screenshot({ path: path.join(out, 'gdap-create.png') });
+  await create.getByRole('checkbox', { name: /Global Administrator/ }).uncheck();
+  await create.getByRole('button', { name: 'Create relationship' }).click();
+  await detail.getByRole('button', { name: 'Lock for approval' }).click();
+  const approval = page.getByRole('dialog', { name: 'Customer approval' });
+  await approval.getByTestId('approval-link').waitFor();
+  await page.screenshot({ path: path.join(out, 'gdap-approval.png') });
+  await approval.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill('Northwind Traders');
+  await page.locator('[data-tenant]').first().getByText('Northwind Traders', { exact: true }).click();
+  const check = page.getByTestId('access-check');
+  await check.getByRole('combobox').fill('Ada');
+  await check.getByRole('combobox').press('ArrowDown');
+  await page.getByRole('option', { name: /Ada Analyst/ }).click();
+  await check.getByRole('button', { name: 'Check access' }).click();
+  await check.locator('[data-verdict]').waitFor();
+  await check.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'gdap-access-check.png') });
+
+  await page.getByRole('tab', { name: 'GDAP' }).click();
+  await page.getByRole('tab', { name: 'Expiring' }).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, 'gdap-expiring.png') });
+  await page.getByRole('tab', { name: 'Bulk changes' }).click();
+  await page.getByRole('button', { name: /^Pick all \d+ shown$/ }).click();
+  await page.getByRole('button', { name: 'Plan' }).click();
+  await page.getByRole('table', { name: 'Bulk plan' }).waitFor();
+  await page.screenshot({ path: path.join(out, 'gdap-bulk-plan.png') });
+  await page.getByRole('tab', { name: 'Audit' }).click();
+  await page.getByRole('table', { name: 'Audit trail' }).waitFor();
+  await page.screenshot({ path: path.join(out, 'audit.png') });
   console.log(`Saved screenshots to ${out}`);
 } finally {
   await browser.close();

@@ -11,7 +11,7 @@ import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
 import type { ListedCustomer } from './customer-directory';
 import type { DirectoryCustomer } from './directory';
 import { settingsSchema, type Settings } from './settings';
-import { gdapCommands, type GdapEventPayloads } from './gdap-contract';
+import { gdapCommands, relationshipIdSchema, type GdapEventPayloads } from './gdap-contract';
 import { LAUNCH_TARGETS } from './portal-targets';
 
 export * from './contract-names';
@@ -45,6 +45,11 @@ export interface AppInfo {
   readonly profile: { readonly id: CloudProfileId; readonly label: string };
   readonly notices: ReadonlyArray<Notice>;
 }
+
+/** What a deep link did: launched a portal, or asks the window to show a customer. */
+export type DeepLinkOutcome =
+  | { readonly action: 'launch'; readonly tenantId: string; readonly result: LaunchResult }
+  | { readonly action: 'customer'; readonly tenantId: string };
 
 export interface LaunchResult {
   readonly url: string;
@@ -118,9 +123,13 @@ export const commands = {
         target: z.enum(LAUNCH_TARGETS, {
           error: `The launch target must be one of: ${LAUNCH_TARGETS.join(', ')}.`,
         }),
+        /** Partner Center's relationship page and the approval link name one relationship. */
+        relationshipId: relationshipIdSchema.optional(),
       })
       .strict(),
   ).returns<LaunchResult>(),
+  /** A switchboard:// link from the OS (second instance, open-url): parsed strictly, then acted on. */
+  'deepLink.open': command(z.object({ url: z.string().max(4096) }).strict()).returns<DeepLinkOutcome>(),
   'settings.get': command(noInput).returns<Settings>(),
   'settings.update': command(settingsSchema).returns<Settings>(),
   'auth.status': command(noInput).returns<AuthStatus>(),
@@ -152,6 +161,8 @@ export interface EventPayloads extends GdapEventPayloads {
   readonly 'auth.deviceCode': DeviceCodePrompt;
   readonly 'directory.progress': { readonly done: number; readonly total: number };
   readonly 'directory.changed': DirectoryStatus;
+  /** Show this customer's page (a switchboard://customer/ link). */
+  readonly 'app.openCustomer': { readonly tenantId: string };
 }
 
 // Compile-time check that contract-names.ts lists exactly the contract's commands and events.

@@ -20,7 +20,10 @@ import { GdapBulk } from './gdap/gdap-bulk';
 import { ALERT_DOCUMENT, TEMPLATE_DOCUMENT } from './gdap/gdap-documents';
 import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../shared/gdap-draft';
 import { expiringRelationships, newlyCrossed } from '../../shared/expiring';
-import { includesGlobalAdministrator } from '../../shared/gdap';
+import { ACCESS_GRANTING_STATUSES, includesGlobalAdministrator } from '../../shared/gdap';
+import { parseDeepLink } from '../../shared/deep-link';
+import type { LaunchTarget } from '../../shared/portal-targets';
+import type { TenantId } from '../../shared/tenant-id';
 import { UserFacingError } from './errors';
 import { relationshipsToCsv, bulkResultsToCsv } from './gdap/gdap-csv';
 
@@ -180,6 +183,21 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
   };
   const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
 
+  /**
+   * The relationship a relationship-specific target opens when none is named: the one awaiting
+   * approval for the approval link, else the access-granting one that lasts longest.
+   */
+  const relationshipFor = (tenantId: string, target: LaunchTarget): string | undefined => {
+    if (target !== 'gdapApproval' && target !== 'partnerCenter') return undefined;
+    const rels = directory.customer(tenantId as TenantId)?.relationships ?? [];
+    if (target === 'gdapApproval') return rels.find((r) => r.status === 'approvalPending')?.id;
+    return (
+      [...rels]
+        .filter((r) => ACCESS_GRANTING_STATUSES.has(r.status))
+        .sort((a, b) => (b.endDateTime ?? '').localeCompare(a.endDateTime ?? ''))[0]?.id ?? rels[0]?.id
+    );
+  };
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: deps.version,
@@ -208,7 +226,29 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'directory.sync': () => directory.sync(),
     'directory.cancel': () => ({ cancelled: directory.cancel() }),
     'directory.customer': ({ tenantId }) => directory.customer(tenantId),
-    'launch.open': ({ tenantId, target }) => launch.open(tenantId, target),
+    'launch.open': ({ tenantId, target, relationshipId }) =>
+      launch.open(tenantId, target, { relationshipId: relationshipId ?? relationshipFor(tenantId, target) }),
+    'deepLink.open': async ({ url }) => {
+      const known = new Set(customers.list().map((c) => c.tenantId as string));
+      const link = parseDeepLink(url, (tenantId) => known.has(tenantId));
+      if (!link.ok) {
+        emit('app.notice', {
+          id: 'deep-link',
+          level: 'warning',
+          title: 'That link was not opened',
+          message: link.message,
+        });
+        throw new UserFacingError('invalid_input', link.message);
+      }
+      if (link.action === 'customer') {
+        emit('app.openCustomer', { tenantId: link.tenantId });
+        return { action: 'customer', tenantId: link.tenantId };
+      }
+      const result = await launch.open(link.tenantId, link.target, {
+        relationshipId: relationshipFor(link.tenantId, link.target),
+      });
+      return { action: 'launch', tenantId: link.tenantId, result };
+    },
     'gdap.templates': () => templates(),
     'gdap.saveTemplate': (template) => {
       if (

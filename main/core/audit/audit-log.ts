@@ -149,9 +149,17 @@ export class AuditLog {
   }
 
   private append(record: unknown): void {
-    const fd = fs.openSync(this.file, 'a', 0o600);
+    const fd = fs.openSync(this.file, 'a+', 0o600);
     try {
-      fs.writeSync(fd, `${JSON.stringify(record)}\n`);
+      // A crash can leave the last line cut short: start on a fresh line so this record stays whole.
+      const size = fs.fstatSync(fd).size;
+      let lead = '';
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        fs.readSync(fd, last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) lead = '\n';
+      }
+      fs.writeSync(fd, `${lead}${JSON.stringify(record)}\n`);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

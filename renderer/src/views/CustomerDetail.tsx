@@ -4,8 +4,8 @@ import type { ListedCustomer as Customer } from '../../../shared/customer-direct
 import { pluginReachFor } from '../../../shared/plugin-reach';
 import { AccessPathBadge } from '../components/AccessPathBadge';
 import { ReachBadge } from '../components/SupportBadge';
-import { useDirectory } from '../stores/directory-store';
 import { GdapDetails } from './GdapDetails';
+import { AccessCheckPanel } from './gdap/AccessCheckPanel';
 
 const useStyles = makeStyles({
   panel: {
@@ -63,7 +63,6 @@ interface Props {
 export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
   const styles = useStyles();
   const reach = pluginReachFor(customer.accessPath);
-  const syncedAt = useDirectory((s) => s.status?.syncedAt ?? null);
   return (
     <aside
       className={styles.panel}
@@ -102,7 +101,8 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
       >
         Launch Security Copilot
       </Button>
-      <GdapDetails tenantId={customer.tenantId} syncedAt={syncedAt} />
+      <AccessCheckPanel tenantId={customer.tenantId} />
+      <GdapDetails tenantId={customer.tenantId} displayName={customer.displayName} />
       <Text weight="semibold">Security Copilot plugins for this customer</Text>
       <ul
         className={styles.reachList}

@@ -59,6 +59,20 @@ describe('the audit trail', () => {
       expect.objectContaining({ action: 'relationship.create', outcome: 'interrupted', status: null }),
     ]);
     expect(again.unreadableLines).toBe(1);
+    // The next change after the restart starts on a line of its own: nothing more is lost.
+    const after = new AuditLog(dir);
+    await after.record({ ...change, action: 'relationship.lockForApproval' }, async () => ({
+      status: 201,
+      requestId: 'r',
+    }));
+    const read = after.read();
+    expect(read.entries.map((e) => [e.action, e.outcome])).toEqual(
+      expect.arrayContaining([
+        ['relationship.create', 'interrupted'],
+        ['relationship.lockForApproval', 'succeeded'],
+      ]),
+    );
+    expect(read.unreadableLines).toBe(1);
   });
 
   it('filters by tenant, action and time, newest first, and exports safe CSV', async () => {
