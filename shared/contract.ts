@@ -46,6 +46,11 @@ export interface AppInfo {
   readonly notices: ReadonlyArray<Notice>;
 }
 
+/** The shortcut files written, found or removed for one customer. */
+export interface ShortcutFiles {
+  readonly paths: ReadonlyArray<string>;
+}
+
 /** What a deep link did: launched a portal, or asks the window to show a customer. */
 export type DeepLinkOutcome =
   | { readonly action: 'launch'; readonly tenantId: string; readonly result: LaunchResult }
@@ -128,6 +133,10 @@ export const commands = {
       })
       .strict(),
   ).returns<LaunchResult>(),
+  /** Per-customer desktop shortcuts that launch its Security Copilot through switchboard:// links. */
+  'shortcuts.create': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<ShortcutFiles>(),
+  'shortcuts.list': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<ShortcutFiles>(),
+  'shortcuts.remove': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<ShortcutFiles>(),
   /** A switchboard:// link from the OS (second instance, open-url): parsed strictly, then acted on. */
   'deepLink.open': command(z.object({ url: z.string().max(4096) }).strict()).returns<DeepLinkOutcome>(),
   'settings.get': command(noInput).returns<Settings>(),

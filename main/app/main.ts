@@ -10,6 +10,7 @@ import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
 import { inProcessSandbox } from '../core/cloud/sandbox-connector';
 import { createCore } from '../core/switchboard-core';
+import { ShortcutWriter, type ShortcutPlatform } from '../core/shortcuts/shortcut-writer';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import { createShellOpener } from './opener';
@@ -36,6 +37,34 @@ function fail(title: string, message: string, exitCode: number): void {
   app.exit(exitCode);
 }
 
+/**
+ * Registers switchboard:// with the OS for this user. Packaged builds are registered by their
+ * installer too (electron-builder `protocols`); in development Electron needs the app path as well.
+ */
+function registerProtocolClient(): void {
+  const ok = process.defaultApp
+    ? app.setAsDefaultProtocolClient('switchboard', process.execPath, [path.resolve(process.argv[1] ?? '.')])
+    : app.setAsDefaultProtocolClient('switchboard');
+  if (!ok)
+    log.warn('switchboard:// links could not be registered with the system; shortcuts may not open the app.');
+}
+
+/** Per-customer desktop shortcuts, written where this desktop keeps them. */
+function desktopShortcuts(): ShortcutWriter | undefined {
+  const platform = process.platform;
+  if (platform !== 'linux' && platform !== 'win32' && platform !== 'darwin') return undefined;
+  return new ShortcutWriter({
+    directory: app.getPath('desktop'),
+    platform: platform as ShortcutPlatform,
+    executablePath: process.execPath,
+    writeShortcutLink: (linkPath, link) => shell.writeShortcutLink(linkPath, 'create', link),
+    readShortcutLink: (linkPath) => {
+      const link = shell.readShortcutLink(linkPath);
+      return { target: link.target, args: link.args ?? '', description: link.description ?? '' };
+    },
+  });
+}
+
 function readOptions(): HostOptions | undefined {
   try {
     return parseHostOptions(process.argv.slice(1), process.env);
@@ -45,6 +74,13 @@ function readOptions(): HostOptions | undefined {
     return undefined;
   }
 }
+
+/**
+ * switchboard:// links that arrive before core is ready (the first instance's own argv, macOS
+ * open-url at launch) wait here; afterwards each goes straight to core, which parses it strictly.
+ */
+const pendingLinks: string[] = [];
+let routeLink: (url: string) => void = (url) => void pendingLinks.push(url);
 
 function start(options: HostOptions): void {
   const dataDir = options.dataDir ?? app.getPath('userData');
@@ -64,6 +100,7 @@ function start(options: HostOptions): void {
     // safeStorage is usable only after ready; on Linux without a keyring it is plain text, and the
     // cipher then says so, so tokens stay in memory.
     cipher: new SafeStorageCipher(safeStorage),
+    shortcuts: desktopShortcuts(),
     // GDAP news (a relationship approved, access about to end) as a desktop notification.
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
@@ -86,6 +123,15 @@ function start(options: HostOptions): void {
   registerIpc(core, log);
   createMainWindow(preloadPath);
 
+  routeLink = (url) => {
+    focusMainWindow();
+    void core.invoke('deepLink.open', { url }).then((result) => {
+      // A refused link is shown in the window as a notice by core; the log keeps a short trace.
+      if (!result.ok) log.warn(`A switchboard:// link was refused: ${result.error.message}`);
+    });
+  };
+  for (const url of pendingLinks.splice(0)) routeLink(url);
+
   app.on('activate', () => {
     if (allOurWindows().length === 0) createMainWindow(preloadPath);
   });
@@ -107,11 +153,19 @@ function boot(): void {
     app.quit();
     return;
   }
+  registerProtocolClient();
   app.on('second-instance', (_event, argv) => {
     const request = parseInstanceArgv(argv);
     focusMainWindow();
-    if (request.deepLink !== undefined) log.info(`Deep links are not handled yet: ${request.deepLink}`);
+    if (request.deepLink !== undefined) routeLink(request.deepLink);
   });
+  // macOS hands links over as open-url, also before ready when the link started the app.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    routeLink(url);
+  });
+  const startLink = parseInstanceArgv(process.argv).deepLink;
+  if (startLink !== undefined) routeLink(startLink);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -21,7 +21,8 @@ import { ALERT_DOCUMENT, TEMPLATE_DOCUMENT } from './gdap/gdap-documents';
 import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../shared/gdap-draft';
 import { expiringRelationships, newlyCrossed } from '../../shared/expiring';
 import { ACCESS_GRANTING_STATUSES, includesGlobalAdministrator } from '../../shared/gdap';
-import { parseDeepLink } from '../../shared/deep-link';
+import { deepLinkFor, parseDeepLink } from '../../shared/deep-link';
+import type { ShortcutWriter } from './shortcuts/shortcut-writer';
 import type { LaunchTarget } from '../../shared/portal-targets';
 import type { TenantId } from '../../shared/tenant-id';
 import { UserFacingError } from './errors';
@@ -45,6 +46,8 @@ export interface CoreDependencies {
   readonly followIntervalMs?: number;
   /** Shows a desktop notification (Electron); absent, the renderer's own notice is all. */
   readonly notify?: (title: string, body: string) => void;
+  /** Writes per-customer desktop shortcuts (the desktop app); absent, shortcuts are not offered. */
+  readonly shortcuts?: ShortcutWriter;
   /** Starts the local sandbox when the sandbox cloud is chosen; absent, that cloud is unavailable. */
   readonly sandbox?: SandboxConnector;
   readonly now?: () => Date;
@@ -198,6 +201,16 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     );
   };
 
+  const shortcutWriter = (): ShortcutWriter => {
+    if (!deps.shortcuts) {
+      throw new UserFacingError(
+        'unavailable',
+        'Desktop shortcuts come from the desktop app, which registers switchboard:// links with the system. The browser host cannot; use the desktop app, or bookmark the launch instead.',
+      );
+    }
+    return deps.shortcuts;
+  };
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: deps.version,
@@ -228,6 +241,19 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'directory.customer': ({ tenantId }) => directory.customer(tenantId),
     'launch.open': ({ tenantId, target, relationshipId }) =>
       launch.open(tenantId, target, { relationshipId: relationshipId ?? relationshipFor(tenantId, target) }),
+    'shortcuts.create': async ({ tenantId }) => {
+      const customer = customers.get(tenantId);
+      return {
+        paths: await shortcutWriter().create(
+          { name: customer.displayName, tenantId },
+          deepLinkFor('launch', tenantId, 'securityCopilot'),
+        ),
+      };
+    },
+    'shortcuts.list': async ({ tenantId }) => ({
+      paths: deps.shortcuts ? await deps.shortcuts.existing(tenantId) : [],
+    }),
+    'shortcuts.remove': async ({ tenantId }) => ({ paths: await shortcutWriter().remove(tenantId) }),
     'deepLink.open': async ({ url }) => {
       const known = new Set(customers.list().map((c) => c.tenantId as string));
       const link = parseDeepLink(url, (tenantId) => known.has(tenantId));

@@ -1,28 +1,24 @@
 /**
- * What a (second) instance was started for, read from its command line. Today only a
- * `switchboard://` deep link is recognised (the scheme electron-builder registers with the OS); the
- * shell focuses the running window and will route the link once deep links are handled. Kept pure so
- * the parsing is tested without Electron.
+ * What a (second) instance was started for, read from its command line: a `switchboard://` deep link
+ * (the scheme electron-builder registers with the OS). The argument is handed on exactly as it came,
+ * never normalised: core's strict parser (shared/deep-link.ts) must see `..`, `%2F` and the like to
+ * refuse them. Kept pure so the picking is tested without Electron.
  */
 export const DEEP_LINK_SCHEME = 'switchboard';
 
-const MAX_DEEP_LINK_LENGTH = 2048;
+/** Longer arguments are not links we would open anyway (the parser's own limit is lower). */
+const MAX_ARGUMENT_LENGTH = 2048;
 
 export interface InstanceRequest {
-  /** The first `switchboard://` URL on the command line, normalised; absent when there is none. */
+  /** The first argument that starts with `switchboard:`, as given; absent when there is none. */
   readonly deepLink?: string;
 }
 
 export function parseInstanceArgv(argv: ReadonlyArray<string>): InstanceRequest {
   for (const arg of argv) {
-    if (!arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`)) continue;
-    if (arg.length > MAX_DEEP_LINK_LENGTH) continue;
-    try {
-      const url = new URL(arg);
-      if (url.protocol === `${DEEP_LINK_SCHEME}:`) return { deepLink: url.href };
-    } catch {
-      // Not a URL: ignore it like any other argument we do not know.
-    }
+    if (typeof arg !== 'string' || !arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`)) continue;
+    if (arg.length > MAX_ARGUMENT_LENGTH) continue;
+    return { deepLink: arg };
   }
   return {};
 }

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseInstanceArgv } from '../../../main/app/policy/instance-argv';
 
 describe('parseInstanceArgv', () => {
-  it('finds a switchboard:// deep link among Electron and Chromium switches', () => {
+  it('finds a switchboard:// deep link among Electron and Chromium switches, exactly as given', () => {
     expect(
       parseInstanceArgv([
         '/opt/MSSP Switchboard/mssp-switchboard',
         '--no-sandbox',
-        'switchboard://launch?tenant=x',
+        'switchboard://launch/x/../72f988bf-86f1-41af-91ab-2d7cd011db47',
       ]),
-    ).toEqual({ deepLink: 'switchboard://launch?tenant=x' });
-    expect(parseInstanceArgv(['app.exe', 'SWITCHBOARD://open'])).toEqual({ deepLink: 'switchboard://open' });
+    ).toEqual({ deepLink: 'switchboard://launch/x/../72f988bf-86f1-41af-91ab-2d7cd011db47' });
+    expect(parseInstanceArgv(['app.exe', 'SWITCHBOARD://open'])).toEqual({ deepLink: 'SWITCHBOARD://open' });
   });
 
   it('ignores everything else', () => {

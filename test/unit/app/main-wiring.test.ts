@@ -46,6 +46,10 @@ const fake = vi.hoisted(() => {
       return true;
     },
     whenReady: () => readyPromise,
+    setAsDefaultProtocolClient: (scheme: string) => {
+      steps.push(`setAsDefaultProtocolClient ${scheme}`);
+      return true;
+    },
   });
   const defaultSession = {
     protocol: { handle: (scheme: string) => steps.push(`protocol.handle ${scheme} ready=${ready}`) },
@@ -84,6 +88,7 @@ const fake = vi.hoisted(() => {
     restore = () => undefined;
   }
   return {
+    paths,
     steps,
     handlers,
     opened,
@@ -144,6 +149,8 @@ beforeAll(async () => {
     JSON.stringify({ schemaVersion: 1, cloudProfile: 'public', clientId: null }),
   );
   process.argv = ['electron', '.', '--data-dir', dataDir];
+  fake.paths.desktop = path.join(dataDir, 'Desktop');
+  fs.mkdirSync(fake.paths.desktop);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   await import('../../../main/app/main');
   fake.start();
@@ -262,5 +269,45 @@ describe('the Electron entry', () => {
     fake.permission.request?.(contents, 'media', (g: boolean) => (granted = g));
     expect(granted).toBe(false);
     expect(fake.permission.check?.(contents, 'notifications')).toBe(false);
+  });
+
+  it('registers switchboard:// and routes a second instance’s deep link through core: a known customer launches, anything else opens nothing', async () => {
+    expect(fake.steps).toContain('setAsDefaultProtocolClient switchboard');
+    fake.opened.length = 0;
+    fake.electron.app.emit('second-instance', {}, [
+      'mssp-switchboard',
+      `switchboard://launch/${CONTOSO}?target=defender`,
+    ]);
+    await vi.waitFor(() => expect(fake.opened).toEqual([`https://security.microsoft.com/?tid=${CONTOSO}`]));
+    const unknown = '00000000-0000-0000-0000-000000000001';
+    fake.electron.app.emit('second-instance', {}, ['mssp-switchboard', `switchboard://launch/${unknown}`]);
+    fake.electron.app.emit('second-instance', {}, [
+      'mssp-switchboard',
+      `switchboard://launch/${CONTOSO}/..%2F`,
+    ]);
+    await vi.waitFor(() =>
+      expect(
+        contents.sent.filter((m) => m[1] === 'app.notice' && (m[2] as { id: string }).id === 'deep-link'),
+      ).toHaveLength(2),
+    );
+    expect(fake.opened).toHaveLength(1);
+  });
+
+  it('writes a desktop shortcut for a customer that launches it through switchboard://', async () => {
+    const created = (await invoke('shortcuts.create', trustedEvent(), { tenantId: CONTOSO })) as {
+      ok: true;
+      value: { paths: string[] };
+    };
+    expect(created.ok).toBe(true);
+    const file = created.value.paths.find((p) => p.endsWith('.desktop'));
+    expect(file && path.dirname(file)).toBe(fake.paths.desktop);
+    expect(fs.readFileSync(file ?? '', 'utf8')).toContain(
+      `switchboard://launch/${CONTOSO}?target=securityCopilot`,
+    );
+    await expect(invoke('shortcuts.remove', trustedEvent(), { tenantId: CONTOSO })).resolves.toMatchObject({
+      ok: true,
+      value: { paths: created.value.paths },
+    });
+    expect(fs.readdirSync(fake.paths.desktop)).toEqual([]);
   });
 });
