@@ -4,6 +4,7 @@ import type { CustomerDraftInput } from '../../../shared/customer';
 import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import type { TenantId } from '../../../shared/tenant-id';
 import { getBridge, invoke } from '../bridge/bridge';
+import { useApp } from './app-store';
 
 interface CustomersState {
   readonly customers: ReadonlyArray<Customer>;
@@ -58,5 +59,14 @@ export const useCustomers = create<CustomersState>((set, get) => ({
 
 /** Keeps the list in step with main: every change (from this window or another) arrives as an event. */
 export function subscribeToCustomerChanges(): () => void {
-  return getBridge().on('customers.changed', (customers) => useCustomers.setState({ customers }));
+  const bridge = getBridge();
+  const offs = [
+    bridge.on('customers.changed', (customers) => useCustomers.setState({ customers })),
+    // A switchboard://customer/<tenant> link: show that customer's page.
+    bridge.on('app.openCustomer', ({ tenantId }) => {
+      useCustomers.setState({ selected: tenantId as TenantId });
+      useApp.getState().show('customers');
+    }),
+  ];
+  return () => offs.forEach((off) => off());
 }

@@ -1,5 +1,7 @@
 import { Button, Caption1, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
-import { Dismiss20Regular, Rocket20Regular } from '@fluentui/react-icons';
+import { Desktop20Regular, Dismiss20Regular, Rocket20Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { invoke } from '../bridge/bridge';
 import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import { pluginReachFor } from '../../../shared/plugin-reach';
 import { AccessPathBadge } from '../components/AccessPathBadge';
@@ -101,6 +103,7 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
       >
         Launch Security Copilot
       </Button>
+      <ShortcutButton tenantId={customer.tenantId} />
       <AccessCheckPanel tenantId={customer.tenantId} />
       <GdapDetails tenantId={customer.tenantId} displayName={customer.displayName} />
       <Text weight="semibold">Security Copilot plugins for this customer</Text>
@@ -129,5 +132,36 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
         </div>
       )}
     </aside>
+  );
+}
+
+/** "Create desktop shortcut": a file on the desktop that opens this customer's Security Copilot. */
+function ShortcutButton({ tenantId }: { readonly tenantId: string }) {
+  const [said, setSaid] = useState<{ ok: boolean; text: string } | undefined>();
+  useEffect(() => setSaid(undefined), [tenantId]);
+  return (
+    <div>
+      <Button
+        size="small"
+        icon={<Desktop20Regular />}
+        onClick={() =>
+          void invoke('shortcuts.create', { tenantId }).then((r) =>
+            setSaid(
+              r.ok
+                ? { ok: true, text: `Shortcut saved: ${r.value.paths.join(', ')}` }
+                : { ok: false, text: r.error.message },
+            ),
+          )
+        }
+      >
+        Create desktop shortcut
+      </Button>
+      {said && (
+        <Caption1 block role="status" data-testid="shortcut-result">
+          {said.ok ? '✓ ' : ''}
+          {said.text}
+        </Caption1>
+      )}
+    </div>
   );
 }

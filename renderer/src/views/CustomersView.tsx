@@ -24,9 +24,11 @@ import {
   ToastBody,
   ToastTitle,
   useToastController,
+  Checkbox,
 } from '@fluentui/react-components';
 import { Add20Regular, History20Regular, Star20Regular } from '@fluentui/react-icons';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { invoke } from '../bridge/bridge';
 import { recentCustomers, searchCustomers } from '../../../shared/customer';
 import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import { launchSecurityCopilot } from '../launch';
@@ -77,6 +79,20 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>();
   const [removing, setRemoving] = useState<Customer | undefined>();
+  // A removed customer's desktop shortcuts would launch nothing: offer to remove them too.
+  const [shortcuts, setShortcuts] = useState<ReadonlyArray<string>>([]);
+  const [removeShortcuts, setRemoveShortcuts] = useState(true);
+  useEffect(() => {
+    setShortcuts([]);
+    if (!removing) return;
+    let live = true;
+    void invoke('shortcuts.list', { tenantId: removing.tenantId }).then(
+      (r) => live && r.ok && setShortcuts(r.value.paths),
+    );
+    return () => {
+      live = false;
+    };
+  }, [removing]);
   const { dispatchToast } = useToastController(toasterId);
   const [list, setList] = useState<CustomerList>('all');
   const favourites = useMemo(() => customers.filter((c) => c.favourite), [customers]);
@@ -236,6 +252,13 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
             <DialogContent>
               This removes the customer from your Switchboard list only. Nothing changes in the customer’s
               tenant, and you can add it again with tenant ID {removing?.tenantId}.
+              {shortcuts.length > 0 && (
+                <Checkbox
+                  checked={removeShortcuts}
+                  onChange={(_, d) => setRemoveShortcuts(Boolean(d.checked))}
+                  label={`Also remove its ${shortcuts.length} desktop shortcut${shortcuts.length === 1 ? '' : 's'}`}
+                />
+              )}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setRemoving(undefined)}>Cancel</Button>
@@ -245,6 +268,8 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
                   const target = removing;
                   setRemoving(undefined);
                   if (!target) return;
+                  if (shortcuts.length > 0 && removeShortcuts)
+                    void invoke('shortcuts.remove', { tenantId: target.tenantId });
                   void remove(target.tenantId).then((error) =>
                     error
                       ? notify('error', `Could not remove ${target.displayName}`, error.message)
