@@ -10,13 +10,19 @@ import {
   Tab,
   TabList,
   Text,
+  Toast,
+  ToastBody,
   Toaster,
+  ToastTitle,
   tokens,
+  useToastController,
   useId,
 } from '@fluentui/react-components';
 import {
   Dismiss20Regular,
+  DocumentBulletList20Regular,
   People20Regular,
+  ShieldKeyhole20Regular,
   PersonAccounts20Regular,
   PuzzlePiece20Regular,
   Settings20Regular,
@@ -31,6 +37,10 @@ import { SettingsView } from './views/SettingsView';
 import { AccountsView } from './views/AccountsView';
 import { subscribeToAccounts } from './stores/accounts-store';
 import { subscribeToDirectory } from './stores/directory-store';
+import { getBridge } from './bridge/bridge';
+import { AuditView } from './views/AuditView';
+import { GdapView } from './views/GdapView';
+import { SwitcherButton, SwitcherDialog } from './views/SwitcherDialog';
 
 const useStyles = makeStyles({
   shell: {
@@ -63,12 +73,16 @@ const useStyles = makeStyles({
 
 const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
   customers: 'Customers',
+  gdap: 'GDAP',
+  audit: 'Audit',
   accounts: 'Accounts',
   plugins: 'Plugins',
   settings: 'Settings',
 };
 const VIEW_ICON = {
   customers: <People20Regular />,
+  gdap: <ShieldKeyhole20Regular />,
+  audit: <DocumentBulletList20Regular />,
   accounts: <PersonAccounts20Regular />,
   plugins: <PuzzlePiece20Regular />,
   settings: <Settings20Regular />,
@@ -79,6 +93,47 @@ export function App() {
   const toasterId = useId('toaster');
   const { info, infoError, view, notices, loadInfo, show, dismiss } = useApp();
   const loadCustomers = useCustomers((s) => s.load);
+  const { dispatchToast } = useToastController(toasterId);
+
+  // GDAP news while the analyst works elsewhere: a followed relationship changed status, or access
+  // is about to end (Electron also shows a desktop notification for both).
+  useEffect(() => {
+    const bridge = getBridge();
+    const offs = [
+      bridge.on('gdap.statusChanged', (change) =>
+        dispatchToast(
+          <Toast>
+            <ToastTitle>GDAP: {change.displayName}</ToastTitle>
+            <ToastBody>{change.message}</ToastBody>
+          </Toast>,
+          {
+            intent: change.to === 'terminated' || change.to === 'expired' ? 'warning' : 'success',
+            timeout: 8000,
+          },
+        ),
+      ),
+      bridge.on('gdap.expiryAlert', ({ items }) =>
+        dispatchToast(
+          <Toast>
+            <ToastTitle>
+              {items.length === 1
+                ? 'GDAP access is about to end'
+                : `${items.length} GDAP relationships are about to end`}
+            </ToastTitle>
+            <ToastBody>
+              {items
+                .slice(0, 3)
+                .map((i) => `${i.customerName}: ends in ${i.daysLeft} days`)
+                .join('; ')}
+              . Open GDAP, Expiring.
+            </ToastBody>
+          </Toast>,
+          { intent: 'warning', timeout: 15000 },
+        ),
+      ),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [dispatchToast]);
 
   useEffect(() => {
     const offCustomers = subscribeToCustomerChanges();
@@ -111,6 +166,7 @@ export function App() {
             {info.profile.label}
           </Badge>
         )}
+        <SwitcherButton />
       </header>
       <div
         className={mergeClasses(
@@ -156,6 +212,10 @@ export function App() {
       <main className={styles.main}>
         {view === 'customers' ? (
           <CustomersView toasterId={toasterId} />
+        ) : view === 'gdap' ? (
+          <GdapView />
+        ) : view === 'audit' ? (
+          <AuditView />
         ) : view === 'accounts' ? (
           <AccountsView />
         ) : view === 'plugins' ? (
@@ -165,6 +225,7 @@ export function App() {
         )}
       </main>
       <Toaster toasterId={toasterId} position="bottom-end" />
+      <SwitcherDialog toasterId={toasterId} />
     </div>
   );
 }

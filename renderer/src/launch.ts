@@ -1,17 +1,25 @@
-import type { CommandError } from '../../shared/contract';
+import type { CommandError, LaunchTarget } from '../../shared/contract';
 import type { TenantId } from '../../shared/tenant-id';
 import { invoke } from './bridge/bridge';
 
 /**
- * Launches Security Copilot for a customer. Main builds and checks the URL; when the carrier cannot
- * open it (the browser host), the page opens it as a new tab while the click still counts as the
- * user's gesture.
+ * Opens one of a customer's portals (`target`) in that customer's tenant. Main builds and checks the
+ * URL; when the carrier cannot open it (the browser host), the page opens it as a new tab while the
+ * click or key press still counts as the user's gesture.
  */
-export async function launchSecurityCopilot(
+export async function launchTarget(
   tenantId: TenantId,
+  target: LaunchTarget,
 ): Promise<{ url: string } | { error: CommandError }> {
-  const result = await invoke('launch.open', { tenantId, target: 'securityCopilot' });
+  const result = await invoke('launch.open', { tenantId, target });
   if (!result.ok) return { error: result.error };
   if (result.value.openedBy === 'page') window.open(result.value.url, '_blank', 'noopener,noreferrer');
   return { url: result.value.url };
+}
+
+/** Launches Security Copilot for a customer (the default target). */
+export function launchSecurityCopilot(
+  tenantId: TenantId,
+): Promise<{ url: string } | { error: CommandError }> {
+  return launchTarget(tenantId, 'securityCopilot');
 }
