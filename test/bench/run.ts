@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { directory10k } from './directory10k';
 import { sync } from './sync';
+import { switcher10k } from './switcher10k';
 
 export type Figures = Record<string, number>;
 export interface Scenario {
@@ -16,7 +17,7 @@ export interface Scenario {
   run(): Promise<Figures>;
 }
 
-const SCENARIOS: ReadonlyArray<Scenario> = [sync, directory10k];
+const SCENARIOS: ReadonlyArray<Scenario> = [sync, directory10k, switcher10k];
 
 function parseArgs(argv: ReadonlyArray<string>): { out?: string; only?: string } {
   const result: { out?: string; only?: string } = {};
