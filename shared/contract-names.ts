@@ -13,6 +13,8 @@ export const COMMAND_NAMES = [
   'customers.setFavourite',
   'launch.open',
   'deepLink.open',
+  'launch.modes',
+  'launch.setMode',
   'shortcuts.create',
   'shortcuts.list',
   'shortcuts.remove',

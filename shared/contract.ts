@@ -11,6 +11,7 @@ import { customerDraftSchema, tenantIdSchema, type Customer } from './customer';
 import type { ListedCustomer } from './customer-directory';
 import type { DirectoryCustomer } from './directory';
 import { settingsSchema, type Settings } from './settings';
+import { LAUNCH_MODES, launchModeSchema, type LaunchMode, type LaunchModeId } from './launch-mode';
 import { gdapCommands, relationshipIdSchema, type GdapEventPayloads } from './gdap-contract';
 import { LAUNCH_TARGETS } from './portal-targets';
 
@@ -44,6 +45,12 @@ export interface AppInfo {
   readonly dataDir: string;
   readonly profile: { readonly id: CloudProfileId; readonly label: string };
   readonly notices: ReadonlyArray<Notice>;
+}
+
+/** The launch mode of each partner account, and which modes this host offers. */
+export interface LaunchModes {
+  readonly accounts: Readonly<Record<string, LaunchMode>>;
+  readonly available: ReadonlyArray<LaunchModeId>;
 }
 
 /** The shortcut files written, found or removed for one customer. */
@@ -130,6 +137,10 @@ export const commands = {
         }),
         /** Partner Center's relationship page and the approval link name one relationship. */
         relationshipId: relationshipIdSchema.optional(),
+        /** This launch only: open another way than the account's launch mode. */
+        mode: z
+          .enum(LAUNCH_MODES, { error: `The launch mode must be one of: ${LAUNCH_MODES.join(', ')}.` })
+          .optional(),
       })
       .strict(),
   ).returns<LaunchResult>(),
@@ -137,6 +148,10 @@ export const commands = {
   'shortcuts.create': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<ShortcutFiles>(),
   'shortcuts.list': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<ShortcutFiles>(),
   'shortcuts.remove': command(z.object({ tenantId: tenantIdSchema }).strict()).returns<ShortcutFiles>(),
+  'launch.modes': command(noInput).returns<LaunchModes>(),
+  'launch.setMode': command(
+    z.object({ homeAccountId: homeAccountIdSchema, mode: launchModeSchema }).strict(),
+  ).returns<LaunchModes>(),
   /** A switchboard:// link from the OS (second instance, open-url): parsed strictly, then acted on. */
   'deepLink.open': command(z.object({ url: z.string().max(4096) }).strict()).returns<DeepLinkOutcome>(),
   'settings.get': command(noInput).returns<Settings>(),

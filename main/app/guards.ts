@@ -8,6 +8,8 @@ import { app, session, type Session, type WebContents } from 'electron';
 import type { CloudProfile } from '../../shared/cloud-profile';
 import { decideNavigation, decideNewWindow } from './policy/navigation-policy';
 import { isAppUrl } from './policy/app-protocol';
+import { decidePortalNavigation, decidePortalNewWindow } from './policy/portal-navigation';
+import { isPortalSession } from './portal-window';
 
 export interface GuardOptions {
   readonly profile: () => CloudProfile | undefined;
@@ -35,6 +37,10 @@ function hardenSession(ses: Session): void {
 
 function guardWebContents(contents: WebContents, options: GuardOptions): void {
   hardenSession(contents.session);
+  if (isPortalSession(contents.session)) {
+    guardPortalContents(contents, options);
+    return;
+  }
 
   const openOrDeny = (url: string, kind: string, allowInApp: boolean): boolean => {
     const decision = allowInApp
@@ -76,6 +82,30 @@ function guardWebContents(contents: WebContents, options: GuardOptions): void {
   });
   contents.setWindowOpenHandler(({ url }) => {
     openOrDeny(url, 'new window', false);
+    return { action: 'deny' };
+  });
+}
+
+/**
+ * A portal window (the app-window launch mode): it may move between the profile's sign-in and portal
+ * hosts and nowhere else; it never opens windows of its own; it gets no permissions.
+ */
+function guardPortalContents(contents: WebContents, options: GuardOptions): void {
+  const stayOrDeny = (event: { url: string; preventDefault(): void }, kind: string) => {
+    if (decidePortalNavigation(event.url, options.profile()).action !== 'stay') {
+      options.log.warn(`Blocked ${kind} of a portal window to ${event.url.slice(0, 200)}`);
+      event.preventDefault();
+    }
+  };
+  contents.on('will-navigate', (event) => stayOrDeny(event, 'navigation'));
+  contents.on('will-redirect', (event) => stayOrDeny(event, 'redirect'));
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) stayOrDeny(event, 'frame navigation');
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decidePortalNewWindow(url, options.profile());
+    if (decision.action === 'open-externally') void options.openExternal(decision.url).catch(() => undefined);
     return { action: 'deny' };
   });
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Notification, safeStorage, session, shell } from 'electron';
+import { app, dialog, globalShortcut, Notification, safeStorage, session, shell } from 'electron';
 import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
 import { inProcessSandbox } from '../core/cloud/sandbox-connector';
@@ -14,11 +14,21 @@ import { ShortcutWriter, type ShortcutPlatform } from '../core/shortcuts/shortcu
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import { createShellOpener } from './opener';
+import { modeOpener } from '../core/launch/mode-opener';
+import type { LaunchPlatform } from '../../shared/launch-mode';
+import { openPortalWindow } from './portal-window';
 import { SafeStorageCipher } from './safe-storage-cipher';
 import { parseInstanceArgv } from './policy/instance-argv';
 import { registerAppSchemePrivileges, serveRenderer } from './renderer-protocol';
 import { electronStoreBackends } from './store-backend';
-import { allOurWindows, createMainWindow, focusMainWindow } from './window';
+import { createMainWindow, focusMainWindow, ourMainWindow } from './window';
+import type { ListedCustomer } from '../../shared/customer-directory';
+import type { TenantId } from '../../shared/tenant-id';
+import { claimGlobalHotkey } from './hotkey';
+import { updateLauncherMenus } from './launcher-menus';
+import { wantsSwitcher } from './policy/launcher-menus';
+import { createSwitcherWindow } from './switcher-window';
+import { createTray } from './tray';
 
 // dist/main/main.js sits beside preload.cjs, and dist/renderer beside dist/main (also inside app.asar).
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +92,17 @@ function readOptions(): HostOptions | undefined {
 const pendingLinks: string[] = [];
 let routeLink: (url: string) => void = (url) => void pendingLinks.push(url);
 
+/** `--switch-tenant` (Jump List, Linux desktop action) before the switcher exists waits here too. */
+let switcherRequested = false;
+let showSwitcher: () => void = () => void (switcherRequested = true);
+
+/** The tray's icon: beside the app in a package (electron-builder extraResources), build/ otherwise. */
+function trayIconPath(): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'icon.png')
+    : path.resolve(here, '..', '..', 'build', 'icon.png');
+}
+
 function start(options: HostOptions): void {
   const dataDir = options.dataDir ?? app.getPath('userData');
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
@@ -95,7 +116,14 @@ function start(options: HostOptions): void {
     version: app.getVersion(),
     dataDir,
     backends: electronStoreBackends(dataDir),
-    opener: createShellOpener(() => activeProfile(), openExternal),
+    // The account's launch mode: the OS browser (allow-listed), a browser profile, or a portal window.
+    opener: modeOpener({
+      base: createShellOpener(() => activeProfile(), openExternal),
+      platform: (['win32', 'darwin'].includes(process.platform)
+        ? process.platform
+        : 'linux') as LaunchPlatform,
+      appWindow: openPortalWindow,
+    }),
     sandbox: inProcessSandbox(dataDir),
     // safeStorage is usable only after ready; on Linux without a keyring it is plain text, and the
     // cipher then says so, so tokens stay in memory.
@@ -121,7 +149,13 @@ function start(options: HostOptions): void {
     void core.close().finally(() => app.exit(0));
   });
   registerIpc(core, log);
-  createMainWindow(preloadPath);
+  const switcher = createSwitcherWindow(preloadPath);
+  // The switcher window is hidden, not closed, between uses; it goes with the main window, so
+  // closing that still ends the app where it did (Windows, Linux).
+  const openMainWindow = (): void => {
+    createMainWindow(preloadPath).once('closed', () => switcher.destroy());
+  };
+  openMainWindow();
 
   routeLink = (url) => {
     focusMainWindow();
@@ -133,8 +167,64 @@ function start(options: HostOptions): void {
   for (const url of pendingLinks.splice(0)) routeLink(url);
 
   app.on('activate', () => {
-    if (allOurWindows().length === 0) createMainWindow(preloadPath);
+    if (ourMainWindow() === undefined) openMainWindow();
   });
+
+  // The switcher from anywhere on the desktop (issue 6): a global hotkey, the tray, the Jump List
+  // and the dock menu. Their favourites and recents follow core's customers.
+  const showMainWindow = (): void => {
+    if (!focusMainWindow()) openMainWindow();
+  };
+  const launchSecurityCopilot = (tenantId: TenantId): void => {
+    void core.invoke('launch.open', { tenantId, target: 'securityCopilot' }).then((result) => {
+      if (result.ok) return;
+      log.warn(`Security Copilot was not opened from the menu: ${result.error.message}`);
+      core.notify({
+        id: 'menu-launch',
+        level: 'error',
+        title: 'Security Copilot was not opened',
+        message: result.error.message,
+      });
+      showMainWindow();
+    });
+  };
+  const hotkey = claimGlobalHotkey(globalShortcut, {
+    platform: process.platform,
+    onPress: () => switcher.toggle(),
+    notify: (notice) => core.notify(notice),
+    log,
+  });
+  const tray = createTray({
+    iconPath: trayIconPath(),
+    platform: process.platform,
+    hotkey: () => hotkey.accelerator,
+    launch: launchSecurityCopilot,
+    switchTenant: () => switcher.show(),
+    openMain: showMainWindow,
+    quit: () => app.quit(),
+    log,
+  });
+  const showCustomers = (customers: ReadonlyArray<ListedCustomer>): void => {
+    tray.update(customers);
+    updateLauncherMenus(customers, {
+      platform: process.platform,
+      launch: launchSecurityCopilot,
+      switchTenant: () => switcher.show(),
+      log,
+    });
+  };
+  core.onEvent((name, payload) => {
+    if (name === 'customers.changed') showCustomers(payload as ReadonlyArray<ListedCustomer>);
+  });
+  void core.invoke('customers.list', {}).then((result) => {
+    if (result.ok) showCustomers(result.value as ReadonlyArray<ListedCustomer>);
+  });
+  app.on('will-quit', () => {
+    hotkey.release();
+    tray.destroy();
+  });
+  showSwitcher = () => switcher.show();
+  if (switcherRequested) showSwitcher();
 }
 
 function boot(): void {
@@ -164,6 +254,10 @@ function boot(): void {
     event.preventDefault();
     routeLink(url);
   });
+  app.on('second-instance', (_event, argv) => {
+    if (wantsSwitcher(argv)) showSwitcher();
+  });
+  if (wantsSwitcher(process.argv)) showSwitcher();
   const startLink = parseInstanceArgv(process.argv).deepLink;
   if (startLink !== undefined) routeLink(startLink);
   app.on('window-all-closed', () => {

@@ -23,6 +23,17 @@ import { expiringRelationships, newlyCrossed } from '../../shared/expiring';
 import { ACCESS_GRANTING_STATUSES, includesGlobalAdministrator } from '../../shared/gdap';
 import { deepLinkFor, parseDeepLink } from '../../shared/deep-link';
 import type { ShortcutWriter } from './shortcuts/shortcut-writer';
+import { createHash } from 'node:crypto';
+import {
+  accountPartition,
+  DEFAULT_LAUNCH_MODE,
+  LAUNCH_MODE_LABELS,
+  LAUNCH_MODES,
+  type LaunchModeId,
+} from '../../shared/launch-mode';
+import type { LaunchModes } from '../../shared/contract';
+import { LAUNCH_MODE_DOCUMENT } from './launch/launch-mode-document';
+import type { LaunchHow } from './launch/opener';
 import type { LaunchTarget } from '../../shared/portal-targets';
 import type { TenantId } from '../../shared/tenant-id';
 import { UserFacingError } from './errors';
@@ -64,6 +75,11 @@ export interface SwitchboardCore {
   activeProfile(): CloudProfile | undefined;
   /** Stops what core started (the local sandbox). */
   close(): Promise<void>;
+  /**
+   * A notice from the shell itself (the switcher hotkey is taken by another app): kept for windows
+   * that open later (`app.info`) and sent to those open now (`app.notice`).
+   */
+  notify(notice: Notice): void;
 }
 
 export function createCore(deps: CoreDependencies): SwitchboardCore {
@@ -184,7 +200,42 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
               .join(', ')}${crossed.length > 3 ? '…' : ''}: open Expiring in Switchboard.`,
       );
   };
-  const launch = new LaunchService(customers, async () => (await cloud.active()).profile, deps.opener);
+  const launchModeDoc = openDocument(deps.backends, LAUNCH_MODE_DOCUMENT, now);
+  for (const notice of launchModeDoc.notices) notices.set(notice.id, notice);
+  const availableModes: LaunchModeId[] =
+    deps.host === 'electron' ? [...LAUNCH_MODES] : LAUNCH_MODES.filter((m) => m !== 'appWindow');
+  /** The active account's launch mode (or this launch's override), and its own session partition. */
+  const howFor = async (override?: LaunchModeId): Promise<LaunchHow> => {
+    // Launching needs no sign-in (nor an app registration): without an account, the default mode.
+    const id = await accounts.status().then(
+      (status) => status.activeAccountId,
+      () => null,
+    );
+    const configured =
+      (id !== null ? launchModeDoc.store.get().accounts[id] : undefined) ?? DEFAULT_LAUNCH_MODE;
+    const mode = override ? { ...configured, mode: override } : configured;
+    if (!availableModes.includes(mode.mode)) {
+      throw new UserFacingError(
+        'unavailable',
+        `${LAUNCH_MODE_LABELS[mode.mode]} needs the desktop app. Choose another launch mode for this account in Accounts.`,
+      );
+    }
+    const hash = createHash('sha256')
+      .update(id ?? 'no-account')
+      .digest('hex')
+      .slice(0, 16);
+    return { mode, partition: accountPartition(hash) };
+  };
+  const launchModes = (): LaunchModes => ({
+    accounts: launchModeDoc.store.get().accounts,
+    available: availableModes,
+  });
+  const launch = new LaunchService(
+    customers,
+    async () => (await cloud.active()).profile,
+    deps.opener,
+    howFor,
+  );
 
   /**
    * The relationship a relationship-specific target opens when none is named: the one awaiting
@@ -239,8 +290,30 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'directory.sync': () => directory.sync(),
     'directory.cancel': () => ({ cancelled: directory.cancel() }),
     'directory.customer': ({ tenantId }) => directory.customer(tenantId),
-    'launch.open': ({ tenantId, target, relationshipId }) =>
-      launch.open(tenantId, target, { relationshipId: relationshipId ?? relationshipFor(tenantId, target) }),
+    'launch.open': ({ tenantId, target, relationshipId, mode }) =>
+      launch.open(
+        tenantId,
+        target,
+        { relationshipId: relationshipId ?? relationshipFor(tenantId, target) },
+        mode,
+      ),
+    'launch.modes': () => launchModes(),
+    'launch.setMode': async ({ homeAccountId, mode }) => {
+      const known = (await accounts.status()).accounts.some((a) => a.homeAccountId === homeAccountId);
+      if (!known)
+        throw new UserFacingError(
+          'not_found',
+          'That account is not signed in here. Sign it in first, then choose its launch mode.',
+        );
+      if (!availableModes.includes(mode.mode))
+        throw new UserFacingError(
+          'invalid_input',
+          `${LAUNCH_MODE_LABELS[mode.mode]} needs the desktop app.`,
+          [{ field: 'mode', message: 'Not offered by the browser host.' }],
+        );
+      launchModeDoc.store.set({ accounts: { ...launchModeDoc.store.get().accounts, [homeAccountId]: mode } });
+      return launchModes();
+    },
     'shortcuts.create': async ({ tenantId }) => {
       const customer = customers.get(tenantId);
       return {
@@ -358,6 +431,10 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    notify: (notice) => {
+      notices.set(notice.id, notice);
+      emit('app.notice', notice);
     },
   };
 }

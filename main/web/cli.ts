@@ -10,6 +10,8 @@ import { defaultDataDir, OptionsError, parseHostOptions } from '../core/host-opt
 import { inProcessSandbox } from '../core/cloud/sandbox-connector';
 import { createCore } from '../core/switchboard-core';
 import { startWebHost } from './web-host';
+import { modeOpener } from '../core/launch/mode-opener';
+import type { LaunchPlatform } from '../../shared/launch-mode';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,7 +33,11 @@ async function main(): Promise<void> {
     version,
     dataDir,
     backends: confBackends(dataDir),
-    opener: { open: async () => ({ handled: false }) },
+    // The default browser is the page's own (it opens the tab); a browser profile starts that browser.
+    opener: modeOpener({
+      base: { open: async () => ({ handled: false }) },
+      platform: (['win32', 'darwin'].includes(process.platform) ? process.platform : 'linux') as LaunchPlatform,
+    }),
     sandbox: inProcessSandbox(dataDir),
   });
   const host = await startWebHost({ core, rendererDir, port: options.port });

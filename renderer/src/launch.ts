@@ -1,6 +1,7 @@
 import type { CommandError, LaunchTarget } from '../../shared/contract';
 import type { TenantId } from '../../shared/tenant-id';
 import { invoke } from './bridge/bridge';
+import type { LaunchModeId } from '../../shared/launch-mode';
 
 /**
  * Opens one of a customer's portals (`target`) in that customer's tenant. Main builds and checks the
@@ -10,8 +11,9 @@ import { invoke } from './bridge/bridge';
 export async function launchTarget(
   tenantId: TenantId,
   target: LaunchTarget,
+  mode?: LaunchModeId,
 ): Promise<{ url: string } | { error: CommandError }> {
-  const result = await invoke('launch.open', { tenantId, target });
+  const result = await invoke('launch.open', { tenantId, target, ...(mode ? { mode } : {}) });
   if (!result.ok) return { error: result.error };
   if (result.value.openedBy === 'page') window.open(result.value.url, '_blank', 'noopener,noreferrer');
   return { url: result.value.url };

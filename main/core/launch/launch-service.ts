@@ -5,7 +5,8 @@ import { portalTargetUrl, type LaunchExtra, type PortalCustomer } from '../../..
 import type { TenantId } from '../../../shared/tenant-id';
 import { UserFacingError } from '../errors';
 import type { CustomerService } from '../customers/customer-service';
-import type { Opener } from './opener';
+import type { LaunchModeId } from '../../../shared/launch-mode';
+import type { LaunchHow, Opener } from './opener';
 
 /** Computes the tenant-explicit URL for a known customer and hands it to the Opener. */
 export class LaunchService {
@@ -13,13 +14,20 @@ export class LaunchService {
     private readonly customers: CustomerService,
     private readonly profile: () => Promise<CloudProfile>,
     private readonly opener: Opener,
+    /** How this launch opens: the active account's launch mode, or the per-launch override. */
+    private readonly how: (override?: LaunchModeId) => Promise<LaunchHow | undefined> = async () => undefined,
   ) {}
 
   /**
    * Opens `target` for the customer. `extra.relationshipId` picks the GDAP relationship for the
    * per-relationship pages (Partner Center, the approval link); without it they are refused.
    */
-  async open(tenantId: TenantId, target: LaunchTarget, extra: LaunchExtra = {}): Promise<LaunchResult> {
+  async open(
+    tenantId: TenantId,
+    target: LaunchTarget,
+    extra: LaunchExtra = {},
+    mode?: LaunchModeId,
+  ): Promise<LaunchResult> {
     const customer = this.customers.get(tenantId);
     const profile = await this.profile();
     const url = this.urlFor(profile, customer, target, extra);
@@ -32,7 +40,8 @@ export class LaunchService {
         `Switchboard will not open ${origin}: it is not a portal of the ${profile.label} profile.`,
       );
     }
-    const { handled } = await this.opener.open(url);
+    const how = await this.how(mode);
+    const { handled } = await this.opener.open(url, how);
     this.customers.recordLaunch(customer.tenantId);
     return { url, openedBy: handled ? 'shell' : 'page' };
   }

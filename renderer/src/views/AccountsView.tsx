@@ -1,3 +1,4 @@
+import { LaunchModeEditor } from './LaunchModeEditor';
 import {
   Button,
   Card,
@@ -148,6 +149,7 @@ export function AccountsView() {
                   </div>
                 }
               />
+              <LaunchModeEditor homeAccountId={a.homeAccountId} />
             </Card>
           );
         })}

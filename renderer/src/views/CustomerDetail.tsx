@@ -2,6 +2,21 @@ import { Button, Caption1, makeStyles, Text, Title3, tokens } from '@fluentui/re
 import { Desktop20Regular, Dismiss20Regular, Rocket20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { invoke } from '../bridge/bridge';
+import {
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MenuButton,
+} from '@fluentui/react-components';
+import { LAUNCH_TARGETS, PORTAL_TARGETS } from '../../../shared/portal-targets';
+import { LAUNCH_MODE_LABELS, type LaunchModeId } from '../../../shared/launch-mode';
+import type { TenantId } from '../../../shared/tenant-id';
+import { launchTarget } from '../launch';
 import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
 import { pluginReachFor } from '../../../shared/plugin-reach';
 import { AccessPathBadge } from '../components/AccessPathBadge';
@@ -103,6 +118,7 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
       >
         Launch Security Copilot
       </Button>
+      <LaunchMenu tenantId={customer.tenantId} />
       <ShortcutButton tenantId={customer.tenantId} />
       <AccessCheckPanel tenantId={customer.tenantId} />
       <GdapDetails tenantId={customer.tenantId} displayName={customer.displayName} />
@@ -160,6 +176,55 @@ function ShortcutButton({ tenantId }: { readonly tenantId: string }) {
         <Caption1 block role="status" data-testid="shortcut-result">
           {said.ok ? '✓ ' : ''}
           {said.text}
+        </Caption1>
+      )}
+    </div>
+  );
+}
+
+/** Every portal of this customer's tenant, and Security Copilot opened another way than usual. */
+function LaunchMenu({ tenantId }: { readonly tenantId: string }) {
+  const [modes, setModes] = useState<ReadonlyArray<LaunchModeId>>([]);
+  const [said, setSaid] = useState<string | undefined>();
+  useEffect(() => {
+    setSaid(undefined);
+    void invoke('launch.modes', {}).then((r) => r.ok && setModes(r.value.available));
+  }, [tenantId]);
+  const open = (target: (typeof LAUNCH_TARGETS)[number], mode?: LaunchModeId) =>
+    void launchTarget(tenantId as TenantId, target, mode).then((r) =>
+      setSaid('error' in r ? r.error.message : `Opened ${r.url}`),
+    );
+  return (
+    <div>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <MenuButton size="small">Other portals and ways to open</MenuButton>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuGroup>
+              <MenuGroupHeader>Portals in this tenant</MenuGroupHeader>
+              {LAUNCH_TARGETS.filter((t) => t !== 'securityCopilot').map((t) => (
+                <MenuItem key={t} onClick={() => open(t)}>
+                  {PORTAL_TARGETS[t].label}
+                </MenuItem>
+              ))}
+            </MenuGroup>
+            <MenuDivider />
+            <MenuGroup>
+              <MenuGroupHeader>Security Copilot, this time in</MenuGroupHeader>
+              {modes.map((m) => (
+                <MenuItem key={m} onClick={() => open('securityCopilot', m)}>
+                  {LAUNCH_MODE_LABELS[m]}
+                </MenuItem>
+              ))}
+            </MenuGroup>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      {said && (
+        <Caption1 block role="status" data-testid="launch-menu-result">
+          {said}
         </Caption1>
       )}
     </div>

@@ -30,6 +30,15 @@ const fake = vi.hoisted(() => {
   let markReady: () => void = () => undefined;
   const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
   const paths: Record<string, string> = { userData: '/nonexistent/default-user-data' };
+  // Another app holds the default switcher hotkey: register() refuses it (the callback is kept, so
+  // a test can check what main wired to it).
+  const shortcuts = {
+    taken: new Set(['CommandOrControl+Alt+K']),
+    attempts: [] as Array<{ accelerator: string; ready: boolean }>,
+    callbacks: new Map<string, () => void>(),
+    held: new Set<string>(),
+  };
+  const trays: Array<{ menu?: { items: Array<Record<string, unknown>> }; destroyed: boolean }> = [];
   const app = Object.assign(new Emitter(), {
     getVersion: () => '9.9.9',
     getPath: (name: string) => paths[name],
@@ -50,6 +59,12 @@ const fake = vi.hoisted(() => {
       steps.push(`setAsDefaultProtocolClient ${scheme}`);
       return true;
     },
+    isPackaged: false,
+    // Windows and macOS only; the tests run on Linux, where main must not call them.
+    setUserTasks: () => {
+      throw new Error('setUserTasks is Windows-only');
+    },
+    dock: undefined,
   });
   const defaultSession = {
     protocol: { handle: (scheme: string) => steps.push(`protocol.handle ${scheme} ready=${ready}`) },
@@ -76,19 +91,48 @@ const fake = vi.hoisted(() => {
       windows.push(this as never);
       app.emit('web-contents-created', {}, this.webContents);
     }
-    isDestroyed = () => false;
+    visible = false;
+    focused = false;
+    destroyed = false;
+    url = '';
+    isDestroyed = () => this.destroyed;
     removeMenu = () => undefined;
     loadURL = (url: string) => {
       steps.push(`loadURL ${url}`);
+      this.url = url;
       return Promise.resolve();
     };
-    show = () => undefined;
-    focus = () => undefined;
+    show = () => void (this.visible = true);
+    hide = () => void ((this.visible = false), (this.focused = false));
+    focus = () => void (this.focused = true);
+    isVisible = () => this.visible;
+    isFocused = () => this.focused;
     isMinimized = () => false;
     restore = () => undefined;
+    alwaysOnTop?: string;
+    setAlwaysOnTop = (_flag: boolean, level: string) => void (this.alwaysOnTop = level);
+    bounds?: Record<string, number>;
+    setBounds = (bounds: Record<string, number>) => void (this.bounds = bounds);
+    destroy = () => {
+      this.destroyed = true;
+      this.emit('closed');
+    };
+  }
+  class Tray {
+    menu?: { items: Array<Record<string, unknown>> };
+    destroyed = false;
+    constructor(readonly image: unknown) {
+      trays.push(this);
+    }
+    setToolTip = () => undefined;
+    on = () => undefined;
+    setContextMenu = (menu: { items: Array<Record<string, unknown>> }) => void (this.menu = menu);
+    destroy = () => void (this.destroyed = true);
   }
   return {
     paths,
+    shortcuts,
+    trays,
     steps,
     handlers,
     opened,
@@ -101,6 +145,29 @@ const fake = vi.hoisted(() => {
     electron: {
       app,
       BrowserWindow,
+      Tray,
+      Menu: { buildFromTemplate: (items: Array<Record<string, unknown>>) => ({ items }) },
+      nativeImage: {
+        createFromPath: (file: string) => {
+          const image = { file, isEmpty: () => false, resize: () => image };
+          return image;
+        },
+      },
+      screen: {
+        getCursorScreenPoint: () => ({ x: 100, y: 100 }),
+        getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+      },
+      globalShortcut: {
+        register: (accelerator: string, callback: () => void) => {
+          shortcuts.attempts.push({ accelerator, ready });
+          shortcuts.callbacks.set(accelerator, callback);
+          if (shortcuts.taken.has(accelerator)) return false;
+          shortcuts.held.add(accelerator);
+          return true;
+        },
+        isRegistered: (accelerator: string) => shortcuts.held.has(accelerator),
+        unregister: (accelerator: string) => void shortcuts.held.delete(accelerator),
+      },
       session: { defaultSession },
       protocol: {
         registerSchemesAsPrivileged: (schemes: unknown) =>
@@ -308,6 +375,96 @@ describe('the Electron entry', () => {
       ok: true,
       value: { paths: created.value.paths },
     });
-    expect(fs.readdirSync(fake.paths.desktop)).toEqual([]);
+    expect(fs.readdirSync(fake.paths.desktop ?? '')).toEqual([]);
+  });
+
+  it('claims the switcher hotkey once ready; another app holding it becomes a notice, in the window and in app.info', async () => {
+    expect(fake.shortcuts.attempts).toEqual([{ accelerator: 'CommandOrControl+Alt+K', ready: true }]);
+    const notice = { id: 'global-hotkey', level: 'warning', title: 'Ctrl+Alt+K does not open the switcher' };
+    expect(
+      contents.sent.find(
+        (m) => m[1] === 'app.notice' && (m[2] as { id: string }).id === 'global-hotkey',
+      )?.[2],
+    ).toMatchObject(notice);
+    const info = (await invoke('app.info', trustedEvent(), {})) as { value: { notices: unknown[] } };
+    expect(info.value.notices).toContainEqual(expect.objectContaining(notice));
+  });
+
+  it('lists favourites first in the tray, then recents, and a click launches Security Copilot through shell.openExternal', async () => {
+    const FABRIKAM = 'a1b2c3d4-0000-4000-8000-000000000042';
+    await invoke('customers.add', trustedEvent(), {
+      displayName: 'Fabrikam & Co',
+      tenantId: FABRIKAM,
+      accessPath: 'b2b',
+    });
+    await invoke('customers.setFavourite', trustedEvent(), { tenantId: FABRIKAM, favourite: true });
+    const tray = fake.trays[0]!;
+    const labels = () => tray.menu?.items.map((i) => (i.type === 'separator' ? '---' : String(i.label)));
+    // Contoso was launched by an earlier test, so it is recent; Fabrikam is a favourite.
+    await vi.waitFor(() =>
+      expect(labels()).toEqual([
+        'Favourites: open Security Copilot',
+        'Fabrikam && Co',
+        '---',
+        'Recent',
+        'Contoso Ltd',
+        '---',
+        'Switch tenant…',
+        'Open Switchboard',
+        '---',
+        'Quit Switchboard',
+      ]),
+    );
+    fake.opened.length = 0;
+    (tray.menu?.items.find((i) => i.label === 'Fabrikam && Co')?.click as () => void)();
+    await vi.waitFor(() =>
+      expect(fake.opened).toEqual([`https://securitycopilot.microsoft.com/?tenantId=${FABRIKAM}`]),
+    );
+  });
+
+  it('shows one hardened, always-on-top switcher window of ours from the tray, the hotkey and --switch-tenant; it hides instead of closing', async () => {
+    const items = fake.trays[0]!.menu!.items;
+    (items.find((i) => i.label === 'Switch tenant…')?.click as () => void)();
+    expect(fake.windows).toHaveLength(2);
+    const switcher = fake.windows[1] as unknown as InstanceType<typeof fake.electron.BrowserWindow> & {
+      opts: Record<string, unknown> & { webPreferences: Record<string, unknown> };
+    };
+    expect(switcher.url).toBe('app://switchboard/index.html#switcher');
+    expect(switcher.opts).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true, show: false });
+    expect(switcher.opts.webPreferences).toEqual(fake.windows[0]!.opts.webPreferences);
+    expect(switcher.alwaysOnTop).toBe('pop-up-menu');
+    // It shows once painted, on the pointer's display.
+    expect(switcher.isVisible()).toBe(false);
+    switcher.emit('ready-to-show');
+    expect(switcher.isVisible() && switcher.isFocused()).toBe(true);
+    expect(switcher.bounds).toMatchObject({ width: 680, x: 620 });
+
+    // Its page is trusted like the main window's: it launches through core.
+    const fromSwitcher = {
+      sender: { id: switcher.webContents.id },
+      senderFrame: { url: 'app://switchboard/index.html#switcher', parent: null },
+    };
+    await expect(invoke('app.info', fromSwitcher, {})).resolves.toMatchObject({ ok: true });
+    // And guarded like it: no navigation away.
+    let prevented = false;
+    switcher.webContents.emit('will-navigate', {
+      url: 'https://example.com/',
+      preventDefault: () => (prevented = true),
+    });
+    expect(prevented).toBe(true);
+
+    // window.close() from the page after a launch hides it; so do Escape and losing focus.
+    let closePrevented = false;
+    switcher.emit('close', { preventDefault: () => (closePrevented = true) });
+    expect(closePrevented && !switcher.isVisible()).toBe(true);
+    fake.shortcuts.callbacks.get('CommandOrControl+Alt+K')?.();
+    expect(switcher.isVisible()).toBe(true);
+    switcher.webContents.emit('before-input-event', {}, { type: 'keyDown', key: 'Escape' });
+    expect(switcher.isVisible()).toBe(false);
+    fake.electron.app.emit('second-instance', {}, ['mssp-switchboard', '--switch-tenant']);
+    expect(switcher.isVisible()).toBe(true);
+    switcher.emit('blur');
+    expect(switcher.isVisible()).toBe(false);
+    expect(fake.windows).toHaveLength(2);
   });
 });
