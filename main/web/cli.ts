@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     // The default browser is the page's own (it opens the tab); a browser profile starts that browser.
     opener: modeOpener({
       base: { open: async () => ({ handled: false }) },
-      platform: (['win32', 'darwin'].includes(process.platform) ? process.platform : 'linux') as LaunchPlatform,
+      platform: (['win32', 'darwin'].includes(process.platform)
+        ? process.platform
+        : 'linux') as LaunchPlatform,
     }),
     sandbox: inProcessSandbox(dataDir),
   });
