@@ -108,7 +108,10 @@ try {
   await page.getByRole('list', { name: 'Signed-in accounts' }).getByText('pat.admin').first().waitFor();
   await page.getByRole('tab', { name: 'Customers' }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.getByTestId('directory-age').getByText(/read as pat\.admin/).waitFor();
+  await page
+    .getByTestId('directory-age')
+    .getByText(/read as pat\.admin/)
+    .waitFor();
 
   await page.getByRole('searchbox', { name: 'Search customers' }).fill('Tailspin Toys');
   await page.locator('[data-tenant]').first().getByText('Tailspin Toys', { exact: true }).click();
