@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './test/e2e/chromium';
 
 // End-to-end tests drive the real app in Debian's Chromium through the browser host (test/e2e), and
 // the Electron shell through Playwright's _electron where a runtime exists (test/electron). No browser
@@ -12,18 +13,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]],
   use: {
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     trace: 'retain-on-failure',
   },
   projects: [

@@ -7,23 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../test/e2e/chromium';
 import { startHost } from '../test/e2e/host';
 
 const out = path.resolve('docs/screenshots');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-shots-'));
 const host = await startHost(dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 try {
   // The browser accepts the sandbox's certificate, as the analyst's would after trusting its CA.
   const context = await browser.newContext({

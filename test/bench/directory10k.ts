@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { startHost } from '../e2e/host';
 import type { Figures, Scenario } from './run';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium';
 
 const RUNS = 5;
 
@@ -53,18 +54,7 @@ export const directory10k: Scenario = {
   name: 'directory10k',
   describe: 'from navigation to a rendered customers view with 10,000 customers cached, in Chromium',
   async run(): Promise<Figures> {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
       const baselineMs = await renderTime(browser, 10);
       const renderMs = await renderTime(browser, 10_000);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startHost } from '../e2e/host';
 import type { Figures, Scenario } from './run';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium';
 
 /** Rounds of typing every query; the first warms the page up (JIT, style caches) and is not counted. */
 const ROUNDS = 4;
@@ -215,18 +216,7 @@ export const switcher10k: Scenario = {
     'keydown to rendered results in the Ctrl+K switcher with 10,000 customers, typing realistic queries in Chromium',
   async run(): Promise<Figures> {
     // The same Chromium as directory10k and the end-to-end tests (playwright.config.ts).
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
       const small = await keystrokeTimes(browser, 10);
       const large = await keystrokeTimes(browser, 10_000);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test } from './host';
+import { expect, signInOnSandboxPage, syncDirectoryAs, test } from './host';
 
 // The GDAP overview screens against the sandbox: the expiring view flags a relationship that will
 // lapse, the partner admin turns auto-extend on from there, the audit trail shows that change with
@@ -8,28 +7,13 @@ import { expect, test } from './host';
 // auto-extend (Microsoft never extends such a relationship).
 test.use({ cloud: 'sandbox', ignoreHTTPSErrors: true });
 
-async function signInAsPatAndSync(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Accounts' }).click();
-  const [signInPage] = await Promise.all([
-    page.context().waitForEvent('page'),
-    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
-  ]);
-  await signInPage.getByRole('radio', { name: /Pat Partner-Admin/ }).check();
-  await signInPage.getByRole('button', { name: 'Next' }).click();
-  await signInPage.getByRole('button', { name: 'Accept' }).click();
-  await expect(signInPage.getByText('You are signed in to MSSP Switchboard')).toBeVisible();
-  await signInPage.close();
-  await page.getByRole('tab', { name: 'Customers' }).click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('directory-age')).toContainText(/read as pat\.admin/);
-}
-
 test('expiring: turn auto-extend on; audit: the change succeeded, with its request ID, exported as CSV; templates refuse Global Administrator with auto-extend', async ({
   page,
   host,
 }) => {
   await page.goto(host.url);
-  await signInAsPatAndSync(page);
+  await signInOnSandboxPage(page, /Pat Partner-Admin/);
+  await syncDirectoryAs(page, /read as pat\.admin/);
 
   // The audit trail starts empty and says what it will hold.
   await page.getByRole('tab', { name: 'Audit', exact: true }).click();

@@ -1,29 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test } from './host';
+import { expect, signInOnSandboxPage, syncDirectoryAs, test } from './host';
 
 // GDAP end to end in the browser host against the sandbox: the partner admin creates a relationship,
 // the customer's Global Administrator approves it on the sandbox's admin center page, the admin maps
 // a group, the analyst's access check turns green, and the launch shows the analyst as Security
 // Reader in that tenant. And a bulk change over 20 customers where 2 writes fail and are retried.
 test.use({ cloud: 'sandbox', ignoreHTTPSErrors: true });
-
-async function signInAsPat(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Accounts' }).click();
-  const [signInPage] = await Promise.all([
-    page.context().waitForEvent('page'),
-    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
-  ]);
-  await signInPage.getByRole('radio', { name: /Pat Partner-Admin/ }).check();
-  await signInPage.getByRole('button', { name: 'Next' }).click();
-  await signInPage.getByRole('button', { name: 'Accept' }).click();
-  await expect(signInPage.getByText('You are signed in to MSSP Switchboard')).toBeVisible();
-  await signInPage.close();
-  await page.getByRole('tab', { name: 'Customers' }).click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('directory-age')).toContainText(/read as pat\.admin/);
-}
 
 test('create → lock → the customer approves → active → assign → access check green → launch shows Security Reader', async ({
   page,
@@ -32,7 +15,8 @@ test('create → lock → the customer approves → active → assign → access
 }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await signInAsPat(page);
+  await signInOnSandboxPage(page, /Pat Partner-Admin/);
+  await syncDirectoryAs(page, /read as pat\.admin/);
 
   // Tailspin Toys' only relationship has expired (sample data): the access check says what to do.
   await page.getByRole('searchbox', { name: 'Search customers' }).fill('Tailspin Toys');
@@ -152,7 +136,8 @@ test('bulk: plan over 20 customers, apply with progress, 2 failures retried alon
     ]),
   );
   await page.goto(host.url);
-  await signInAsPat(page);
+  await signInOnSandboxPage(page, /Pat Partner-Admin/);
+  await syncDirectoryAs(page, /read as pat\.admin/);
   await page.getByRole('tab', { name: 'GDAP' }).click();
   await page.getByRole('tab', { name: 'Bulk changes' }).click();
   const picker = page.getByRole('group', { name: 'Pick customers' });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect as pwExpect, test as base, type Page } from '@playwright/test';
 
 export interface RunningHost {
   readonly url: string;
@@ -77,3 +77,27 @@ export const test = base.extend<{ cloud: string; dataDir: string; host: RunningH
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Signs a sample partner user in through the sandbox's own sign-in page (Accounts, "Sign in with the
+ * browser", pick the user, accept), as an analyst would, and waits for the account in the list.
+ */
+export async function signInOnSandboxPage(page: Page, user: RegExp): Promise<void> {
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  const [signInPage] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
+  ]);
+  await signInPage.getByRole('radio', { name: user }).check();
+  await signInPage.getByRole('button', { name: 'Next' }).click();
+  await signInPage.getByRole('button', { name: 'Accept' }).click();
+  await pwExpect(signInPage.getByText('You are signed in to MSSP Switchboard')).toBeVisible();
+  await signInPage.close();
+}
+
+/** Customers, "Sync now", and waits until the directory says it was read as `account`. */
+export async function syncDirectoryAs(page: Page, account: RegExp): Promise<void> {
+  await page.getByRole('tab', { name: 'Customers' }).click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await pwExpect(page.getByTestId('directory-age')).toContainText(account);
+}

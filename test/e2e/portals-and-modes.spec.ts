@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './host';
+import { expect, signInOnSandboxPage, test } from './host';
 
 const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
@@ -57,15 +57,7 @@ test.describe('launch modes', () => {
     host,
   }) => {
     await page.goto(host.url);
-    await page.getByRole('tab', { name: 'Accounts' }).click();
-    const [signInPage] = await Promise.all([
-      page.context().waitForEvent('page'),
-      page.getByRole('button', { name: 'Sign in with the browser' }).click(),
-    ]);
-    await signInPage.getByRole('radio', { name: /Ada Analyst/ }).check();
-    await signInPage.getByRole('button', { name: 'Next' }).click();
-    await signInPage.getByRole('button', { name: 'Accept' }).click();
-    await signInPage.close();
+    await signInOnSandboxPage(page, /Ada Analyst/);
     const editor = page.getByTestId('launch-mode');
     await expect(editor).toContainText('Now: the default browser.');
     // The browser host has no app windows: that mode is not offered.

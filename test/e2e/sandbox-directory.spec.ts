@@ -1,25 +1,10 @@
-import type { Page } from '@playwright/test';
-import { expect, startHost, test } from './host';
+import { expect, signInOnSandboxPage, startHost, test } from './host';
 
 // The sandbox cloud end to end: sign in on the sandbox's page, sync the GDAP directory, see an
 // expiring relationship flagged, launch Security Copilot into the sandbox's stand-in (which shows
 // the analyst's access there), and find the directory again after a restart. The test browser
 // accepts the sandbox's certificate, as the analyst's browser would after trusting its CA.
 test.use({ cloud: 'sandbox', ignoreHTTPSErrors: true });
-
-async function signInAsAda(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Accounts' }).click();
-  const [signInPage] = await Promise.all([
-    page.context().waitForEvent('page'),
-    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
-  ]);
-  await signInPage.getByRole('radio', { name: /Ada Analyst/ }).check();
-  await signInPage.getByRole('button', { name: 'Next' }).click();
-  await signInPage.getByRole('button', { name: 'Accept' }).click();
-  await expect(signInPage.getByText('You are signed in to MSSP Switchboard')).toBeVisible();
-  await signInPage.close();
-  await expect(page.getByRole('list', { name: 'Signed-in accounts' })).toContainText('ada.analyst');
-}
 
 test('sign in, sync the directory, see expiring access flagged, launch into the tenant, and keep the directory across a restart', async ({
   page,
@@ -28,7 +13,8 @@ test('sign in, sync the directory, see expiring access flagged, launch into the 
   dataDir,
 }) => {
   await page.goto(host.url);
-  await signInAsAda(page);
+  await signInOnSandboxPage(page, /Ada Analyst/);
+  await expect(page.getByRole('list', { name: 'Signed-in accounts' })).toContainText('ada.analyst');
 
   await page.getByRole('tab', { name: 'Customers' }).click();
   await expect(page.getByTestId('directory-age')).toContainText('not synced yet');
