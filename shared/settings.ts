@@ -5,15 +5,33 @@
  */
 import { z } from 'zod';
 import { CLOUD_PROFILE_IDS, type CloudProfileId } from './cloud-profile';
+import { checkHotkey } from './hotkey';
 import { parseTenantId } from './tenant-id';
 
 export interface Settings {
   readonly cloudProfile: CloudProfileId;
   /** The application (client) ID of the partner's app registration, or null when none is set. */
   readonly clientId: string | null;
+  /** The desktop app's switcher hotkey (an Electron accelerator), or null for the default. */
+  readonly globalHotkey: string | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { cloudProfile: 'sandbox', clientId: null };
+export const DEFAULT_SETTINGS: Settings = { cloudProfile: 'sandbox', clientId: null, globalHotkey: null };
+
+/** A hotkey from the analyst, written canonically; empty means the default. */
+export const globalHotkeySchema = z
+  .string()
+  .max(200)
+  .nullable()
+  .transform((value, ctx) => {
+    if (value === null || value.trim() === '') return null;
+    const checked = checkHotkey(value);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
+    }
+    return checked.accelerator;
+  });
 
 const CLIENT_ID_HELP =
   'The application (client) ID is a GUID, shown on the app registration’s Overview page in the Microsoft Entra admin center, for example 1b730954-1685-4b74-9bfd-dac224a7b894.';
@@ -41,6 +59,8 @@ export const settingsSchema = z
       error: `Choose a cloud: ${CLOUD_PROFILE_IDS.join(', ')}.`,
     }),
     clientId: clientIdSchema.nullable(),
+    /** Absent: keep the hotkey as it is (older callers send only the cloud and client ID). */
+    globalHotkey: globalHotkeySchema.optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@
  */
 import type { GlobalShortcut } from 'electron';
 import type { Notice } from '../../shared/contract';
-import { chooseHotkey, describeHotkey, hotkeyClashNotice } from './policy/hotkey';
+import { chooseHotkey, describeHotkey, hotkeyClashNotice } from '../../shared/hotkey';
 
 export interface GlobalHotkeyOptions {
   /** The analyst's choice, if any; absent or invalid, the default is used. */

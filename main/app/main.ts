@@ -24,7 +24,8 @@ import { electronStoreBackends } from './store-backend';
 import { createMainWindow, focusMainWindow, ourMainWindow } from './window';
 import type { ListedCustomer } from '../../shared/customer-directory';
 import type { TenantId } from '../../shared/tenant-id';
-import { claimGlobalHotkey } from './hotkey';
+import { claimGlobalHotkey, type GlobalHotkey } from './hotkey';
+import type { Settings } from '../../shared/settings';
 import { updateLauncherMenus } from './launcher-menus';
 import { wantsSwitcher } from './policy/launcher-menus';
 import { createSwitcherWindow } from './switcher-window';
@@ -188,11 +189,23 @@ function start(options: HostOptions): void {
       showMainWindow();
     });
   };
-  const hotkey = claimGlobalHotkey(globalShortcut, {
-    platform: process.platform,
-    onPress: () => switcher.toggle(),
-    notify: (notice) => core.notify(notice),
-    log,
+  // The analyst's hotkey from Settings (the default until one is chosen), claimed again when changed.
+  const claimHotkey = (configured: string | null): GlobalHotkey =>
+    claimGlobalHotkey(globalShortcut, {
+      configured,
+      platform: process.platform,
+      onPress: () => switcher.toggle(),
+      notify: (notice) => core.notify(notice),
+      log,
+    });
+  let configuredHotkey: string | null = null;
+  let hotkey = claimHotkey(configuredHotkey);
+  void core.invoke('settings.get', {}).then((result) => {
+    const wanted = result.ok ? (result.value as Settings).globalHotkey : null;
+    if (wanted === configuredHotkey) return;
+    hotkey.release();
+    configuredHotkey = wanted;
+    hotkey = claimHotkey(wanted);
   });
   const tray = createTray({
     iconPath: trayIconPath(),
@@ -215,6 +228,13 @@ function start(options: HostOptions): void {
   };
   core.onEvent((name, payload) => {
     if (name === 'customers.changed') showCustomers(payload as ReadonlyArray<ListedCustomer>);
+    if (name === 'settings.changed') {
+      const wanted = (payload as Settings).globalHotkey;
+      if (wanted === configuredHotkey) return;
+      hotkey.release();
+      configuredHotkey = wanted;
+      hotkey = claimHotkey(wanted);
+    }
   });
   void core.invoke('customers.list', {}).then((result) => {
     if (result.ok) showCustomers(result.value as ReadonlyArray<ListedCustomer>);

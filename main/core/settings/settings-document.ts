@@ -8,11 +8,15 @@ import type { DocumentSpec } from '../persistence/document-store';
 export const SETTINGS_DOCUMENT: DocumentSpec<Settings> = {
   name: 'settings',
   description: 'your settings',
-  version: 1,
+  version: 2,
   schema: z.object({
     cloudProfile: z.enum(CLOUD_PROFILE_IDS),
     clientId: z.string().refine(isGuid).nullable(),
+    globalHotkey: z.string().max(64).nullable(),
   }) as unknown as z.ZodType<Settings>,
   empty: () => DEFAULT_SETTINGS,
-  migrations: [],
+  migrations: [
+    // v2 (the switcher's global hotkey): the default until the analyst chooses one.
+    { from: 1, migrate: (data) => ({ globalHotkey: null, ...data }) },
+  ],
 };

@@ -12,7 +12,10 @@ export class SettingsService {
     return this.store.get();
   }
 
-  update(settings: Settings): Settings {
+  /** Saves the settings given; a setting left out (undefined) keeps its current value. */
+  update(next: Partial<Settings>): Settings {
+    const defined = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
+    const settings = { ...this.store.get(), ...defined } as Settings;
     this.store.set(settings);
     this.onChange(settings);
     return settings;

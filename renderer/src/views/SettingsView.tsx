@@ -19,6 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
+import { DEFAULT_HOTKEY } from '../../../shared/hotkey';
 import {
   CLOUD_PROFILE_IDS,
   CLOUD_PROFILE_LABELS,
@@ -70,7 +71,13 @@ export function SettingsView() {
   const [loaded, setLoaded] = useState(false);
   const [cloud, setCloud] = useState<CloudProfileId>('sandbox');
   const [clientId, setClientId] = useState('');
-  const [errors, setErrors] = useState<{ cloudProfile?: string; clientId?: string; form?: string }>({});
+  const [hotkey, setHotkey] = useState('');
+  const [errors, setErrors] = useState<{
+    cloudProfile?: string;
+    clientId?: string;
+    globalHotkey?: string;
+    form?: string;
+  }>({});
   const [saved, setSaved] = useState<string | undefined>();
 
   useEffect(() => {
@@ -78,6 +85,7 @@ export function SettingsView() {
       if (result.ok) {
         setCloud(result.value.cloudProfile);
         setClientId(result.value.clientId ?? '');
+        setHotkey(result.value.globalHotkey ?? '');
       } else setErrors({ form: result.error.message });
       setLoaded(true);
     });
@@ -86,12 +94,16 @@ export function SettingsView() {
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     setSaved(undefined);
-    const input = { cloudProfile: cloud, clientId: clientId.trim() === '' ? null : clientId };
+    const input = {
+      cloudProfile: cloud,
+      clientId: clientId.trim() === '' ? null : clientId,
+      globalHotkey: hotkey.trim() === '' ? null : hotkey,
+    };
     const checked = settingsSchema.safeParse(input);
     if (!checked.success) {
       const next: typeof errors = {};
       for (const issue of checked.error.issues)
-        next[issue.path[0] as 'cloudProfile' | 'clientId'] = issue.message;
+        next[issue.path[0] as 'cloudProfile' | 'clientId' | 'globalHotkey'] = issue.message;
       setErrors(next);
       return;
     }
@@ -99,18 +111,20 @@ export function SettingsView() {
     if (!result.ok) {
       const next: typeof errors = { form: result.error.message };
       for (const issue of result.error.issues ?? [])
-        next[issue.field as 'cloudProfile' | 'clientId'] = issue.message;
+        next[issue.field as 'cloudProfile' | 'clientId' | 'globalHotkey'] = issue.message;
       setErrors(next);
       return;
     }
     setErrors({});
     setClientId(result.value.clientId ?? '');
+    setHotkey(result.value.globalHotkey ?? '');
     setSaved(`Saved. Switchboard now uses the ${CLOUD_PROFILE_LABELS[result.value.cloudProfile]}.`);
   }
 
   const readiness = signInReadiness({
     cloudProfile: cloud,
     clientId: clientId.trim() === '' ? null : clientId,
+    globalHotkey: null,
   });
 
   return (
@@ -151,6 +165,19 @@ export function SettingsView() {
             value={clientId}
             onChange={(_, d) => setClientId(d.value)}
             placeholder="00000000-0000-0000-0000-000000000000"
+            className={styles.mono}
+            disabled={!loaded}
+          />
+        </Field>
+        <Field
+          label="Switcher hotkey (desktop app)"
+          hint={`Opens the tenant switcher from any app. Empty: ${DEFAULT_HOTKEY}. Inside Switchboard, Ctrl/Cmd+K always works.`}
+          validationMessage={errors.globalHotkey}
+        >
+          <Input
+            value={hotkey}
+            onChange={(_, d) => setHotkey(d.value)}
+            placeholder={DEFAULT_HOTKEY}
             className={styles.mono}
             disabled={!loaded}
           />

@@ -8,7 +8,7 @@ import {
   describeHotkey,
   HOTKEY_NOTICE_ID,
   hotkeyClashNotice,
-} from '../../../main/app/policy/hotkey';
+} from '../../../shared/hotkey';
 
 const refused = (raw: string): string => {
   const result = checkHotkey(raw);

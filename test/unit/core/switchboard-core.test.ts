@@ -263,7 +263,7 @@ describe('settings', () => {
     const c = core();
     expect(await c.invoke('settings.get', {})).toEqual({
       ok: true,
-      value: { cloudProfile: 'sandbox', clientId: null },
+      value: { cloudProfile: 'sandbox', clientId: null, globalHotkey: null },
     });
     expect(await c.invoke('app.info', {})).toMatchObject({ value: { profile: { id: 'sandbox' } } });
     await c.invoke('customers.add', CONTOSO);
@@ -282,15 +282,45 @@ describe('settings', () => {
       cloudProfile: 'usgov',
       clientId: ' 1B730954-1685-4B74-9BFD-DAC224A7B894 ',
     });
-    expect(saved).toEqual({
-      ok: true,
-      value: { cloudProfile: 'usgov', clientId: '1b730954-1685-4b74-9bfd-dac224a7b894' },
-    });
-    expect(events).toEqual([
-      ['settings.changed', { cloudProfile: 'usgov', clientId: '1b730954-1685-4b74-9bfd-dac224a7b894' }],
-    ]);
+    const usgov = {
+      cloudProfile: 'usgov',
+      clientId: '1b730954-1685-4b74-9bfd-dac224a7b894',
+      globalHotkey: null,
+    };
+    expect(saved).toEqual({ ok: true, value: usgov });
+    expect(events).toEqual([['settings.changed', usgov]]);
     expect(await core().invoke('settings.get', {})).toMatchObject({ value: { cloudProfile: 'usgov' } });
     expect(core().activeProfile()?.authorityHost).toBe('https://login.microsoftonline.us');
+  });
+
+  it('keeps a chosen switcher hotkey, written canonically, when other settings are saved without it; refuses a bare key', async () => {
+    const c = core();
+    expect(
+      await c.invoke('settings.update', {
+        cloudProfile: 'sandbox',
+        clientId: null,
+        globalHotkey: ' ctrl + shift + space ',
+      }),
+    ).toMatchObject({ ok: true, value: { globalHotkey: 'Control+Shift+Space' } });
+    expect(await c.invoke('settings.update', { cloudProfile: 'public', clientId: null })).toMatchObject({
+      value: { globalHotkey: 'Control+Shift+Space' },
+    });
+    const bare = await c.invoke('settings.update', {
+      cloudProfile: 'public',
+      clientId: null,
+      globalHotkey: 'K',
+    });
+    expect(bare).toMatchObject({
+      ok: false,
+      error: {
+        issues: [
+          { field: 'globalHotkey', message: expect.stringMatching(/would take K from every other app/) },
+        ],
+      },
+    });
+    expect(await core().invoke('settings.get', {})).toMatchObject({
+      value: { globalHotkey: 'Control+Shift+Space' },
+    });
   });
 
   it.each([

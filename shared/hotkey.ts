@@ -1,9 +1,10 @@
 /**
  * The global hotkey that shows the switcher from anywhere on the desktop: which Electron accelerator
  * strings we accept (https://www.electronjs.org/docs/latest/api/accelerator), how one is shown to
- * the analyst, and the notices when it cannot be used. Pure, so it is tested in plain Node.
+ * the analyst, and the notices when it cannot be used. Pure and shared: Settings checks the
+ * analyst's choice with it before saving, and the desktop app registers what it accepts.
  */
-import type { Notice } from '../../../shared/contract';
+import type { Notice } from './contract';
 
 /** Ctrl+Alt+K (Cmd+Alt+K on macOS): Ctrl/Cmd+K opens the same switcher inside the window. */
 export const DEFAULT_HOTKEY = 'CommandOrControl+Alt+K';
@@ -170,7 +171,7 @@ export function chooseHotkey(configured: string | null | undefined): {
 }
 
 /** The accelerator as this platform's keyboard labels it: "Ctrl+Alt+K", "Cmd+Option+K". */
-export function describeHotkey(accelerator: string, platform: NodeJS.Platform): string {
+export function describeHotkey(accelerator: string, platform: string): string {
   const mac = platform === 'darwin';
   const labels: Readonly<Record<string, string>> = {
     CommandOrControl: mac ? 'Cmd' : 'Ctrl',
@@ -189,7 +190,7 @@ export function describeHotkey(accelerator: string, platform: NodeJS.Platform): 
  * Another app holds the hotkey (Electron's register gives false, or isRegistered says no): the
  * analyst is told, with the ways in that still work, rather than pressing a dead key.
  */
-export function hotkeyClashNotice(accelerator: string, platform: NodeJS.Platform): Notice {
+export function hotkeyClashNotice(accelerator: string, platform: string): Notice {
   const shown = describeHotkey(accelerator, platform);
   return {
     id: HOTKEY_NOTICE_ID,
