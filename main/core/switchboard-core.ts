@@ -17,6 +17,8 @@ import type { StoreBackends } from './persistence/store-backend';
 import { AuditLog, auditToCsv } from './audit/audit-log';
 import { GdapService } from './gdap/gdap-service';
 import { GdapBulk } from './gdap/gdap-bulk';
+import { GdapAccess } from './gdap/gdap-access';
+import { GdapAssignments } from './gdap/gdap-assignments';
 import { ALERT_DOCUMENT, TEMPLATE_DOCUMENT } from './gdap/gdap-documents';
 import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../shared/gdap-draft';
 import { expiringRelationships, newlyCrossed } from '../../shared/expiring';
@@ -157,6 +159,8 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     },
     deps.followIntervalMs,
   );
+  const gdapAssignments = new GdapAssignments(gdap, now);
+  const gdapAccess = new GdapAccess(gdap, directory, now);
   const templateDoc = openDocument(deps.backends, TEMPLATE_DOCUMENT, now);
   for (const notice of templateDoc.notices) notices.set(notice.id, notice);
   const templates = (): Array<RoleTemplate & { builtIn: boolean }> => {
@@ -381,12 +385,12 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     'gdap.partnerGroups': ({ search }) => gdap.partnerGroups(search),
     'gdap.partnerUsers': ({ search }) => gdap.partnerUsers(search),
     'gdap.addAssignment': ({ relationshipId, groupId, roleIds }) =>
-      gdap.addAssignment(relationshipId, groupId, roleIds),
+      gdapAssignments.addAssignment(relationshipId, groupId, roleIds),
     'gdap.updateAssignment': ({ relationshipId, assignmentId, etag, roleIds }) =>
-      gdap.updateAssignment(relationshipId, assignmentId, etag, roleIds),
+      gdapAssignments.updateAssignment(relationshipId, assignmentId, etag, roleIds),
     'gdap.removeAssignment': ({ relationshipId, assignmentId, etag }) =>
-      gdap.removeAssignment(relationshipId, assignmentId, etag),
-    'gdap.accessCheck': ({ tenantId, userId }) => gdap.accessCheck(tenantId, userId),
+      gdapAssignments.removeAssignment(relationshipId, assignmentId, etag),
+    'gdap.accessCheck': ({ tenantId, userId }) => gdapAccess.accessCheck(tenantId, userId),
     'gdap.expiring': () => expiringRelationships(directory.snapshot(), now()),
     'gdap.bulkPlan': (request) => bulk.plan(request),
     'gdap.bulkApply': (request) => bulk.apply(request),

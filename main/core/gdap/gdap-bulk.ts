@@ -26,7 +26,7 @@ import { toDirectoryRelationship } from '../directory/read-directory';
 import { UserFacingError } from '../errors';
 import { graphGetAll } from '../graph/graph-client';
 import { runPool } from '../sync/pool';
-import type { GdapService, Session } from './gdap-service';
+import { relationshipsOfCustomer, type GdapService, type Session } from './gdap-service';
 
 const BASE = '/tenantRelationships/delegatedAdminRelationships';
 const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
@@ -113,11 +113,7 @@ export class GdapBulk {
     context: { template?: RoleTemplate; groupName?: string; names: string[] },
   ): Promise<CustomerPlan> {
     const customerName = this.customerName(tenantId);
-    const rels = await graphGetAll(
-      s.client,
-      `${BASE}?${TOP}&$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}`,
-      relationshipSchema,
-    );
+    const rels = await graphGetAll(s.client, relationshipsOfCustomer(tenantId), relationshipSchema);
     const granting = rels.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status));
     const steps: Step[] = [];
     let skipped: string | null = null;

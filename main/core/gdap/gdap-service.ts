@@ -7,7 +7,6 @@
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { checkAccess, type AccessCheck } from '../../../shared/access-check';
 import { approvalLink, approvalMessage } from '../../../shared/approval-link';
 import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory';
 import {
@@ -41,10 +40,20 @@ import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryRelationship } from '../directory/read-directory';
 import { UserFacingError } from '../errors';
 import { createGraphClient, describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
+import { GdapFollower } from './gdap-follower';
 import { graphWrite, isStale, type GraphAnswer, type WriteRequest } from './graph-write';
 
 const BASE = '/tenantRelationships/delegatedAdminRelationships';
 const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
+/**
+ * One customer's relationships. UNCONFIRMED: Graph's docs list `$filter` as supported on
+ * delegatedAdminRelationships and CIPP filters on `customer/tenantId`; if a cloud refused it, the
+ * read fails with Graph's 400 and says so (nothing is changed on a failed read).
+ */
+export function relationshipsOfCustomer(tenantId: string): string {
+  return `${BASE}?${TOP}&$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}`;
+}
+
 /** Partner Center's agent groups: they cannot hold GDAP roles (Partner Center refuses them). */
 export const RESERVED_GROUP_NAMES: ReadonlyArray<string> = ['AdminAgents', 'HelpdeskAgents', 'SalesAgents'];
 
@@ -55,12 +64,6 @@ const userSchema = z.object({
   userPrincipalName: z.string(),
 });
 const organizationSchema = z.object({ value: z.array(z.object({ displayName: z.string() })) });
-const operationSchema = z.object({ id: z.string(), status: z.string() });
-
-const MAX_FOLLOW_INTERVAL_MS = 300_000;
-
-/** Statuses a followed relationship stops being followed at. */
-const SETTLED = new Set(['active', 'expired', 'terminated', 'unknownFutureValue']);
 
 export interface GdapEvents {
   readonly onStatusChange: (change: StatusChange) => void;
@@ -72,11 +75,7 @@ export interface Session {
 }
 
 export class GdapService {
-  /** Relationship ID → last status seen, for relationships being followed. */
-  private readonly followed = new Map<string, string>();
-  /** Assignment follow-ups: relationship ID → assignment IDs still settling. */
-  private readonly settling = new Map<string, Set<string>>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly follower: GdapFollower;
   private groupCache: { at: number; groups: PartnerGroup[] } | undefined;
 
   constructor(
@@ -86,12 +85,21 @@ export class GdapService {
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly events: GdapEvents,
-    private readonly followIntervalMs = 3_000,
-  ) {}
+    followIntervalMs = 3_000,
+  ) {
+    this.follower = new GdapFollower({
+      session: () => this.session(),
+      readRelationship: (s, id) => this.readRelationship(s, id),
+      readAssignments: (s, id) => this.readAssignments(s, id),
+      refresh: (s, r) => this.details(s, r),
+      applyRelationship: (r) => this.directory.applyRelationship(r),
+      onStatusChange: (change) => this.events.onStatusChange(change),
+      intervalMs: followIntervalMs,
+    });
+  }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.follower.close();
   }
 
   // --- plumbing ---------------------------------------------------------------------------------
@@ -156,7 +164,7 @@ export class GdapService {
     }
   }
 
-  private async readAssignments(s: Session, relationshipId: string): Promise<AccessAssignment[]> {
+  async readAssignments(s: Session, relationshipId: string): Promise<AccessAssignment[]> {
     return graphGetAll(
       s.client,
       `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments?${TOP}`,
@@ -215,7 +223,7 @@ export class GdapService {
       .slice(0, 50);
   }
 
-  private async details(s: Session, r: DelegatedAdminRelationship): Promise<RelationshipDetails> {
+  async details(s: Session, r: DelegatedAdminRelationship): Promise<RelationshipDetails> {
     const rel = toDirectoryRelationship(r);
     let assignments: Array<DirectoryAssignment & { etag: string | null }> = [];
     if (ACCESS_GRANTING_STATUSES.has(r.status)) {
@@ -245,9 +253,11 @@ export class GdapService {
 
   async relationships(tenantId: string | null): Promise<DirectoryRelationship[]> {
     const s = await this.session();
-    const filter =
-      tenantId === null ? '' : `&$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}`;
-    const all = await graphGetAll(s.client, `${BASE}?${TOP}${filter}`, relationshipSchema);
+    const all = await graphGetAll(
+      s.client,
+      tenantId === null ? `${BASE}?${TOP}` : relationshipsOfCustomer(tenantId),
+      relationshipSchema,
+    );
     return all.map(toDirectoryRelationship);
   }
 
@@ -473,354 +483,20 @@ export class GdapService {
     return rel;
   }
 
-  // --- access assignments --------------------------------------------------------------------------
-
-  async addAssignment(
-    relationshipId: string,
-    groupId: string,
-    roleIds: ReadonlyArray<string>,
-    session?: Session,
-  ): Promise<RelationshipDetails> {
-    const s = session ?? (await this.session());
-    const r = await this.readRelationship(s, relationshipId);
-    await this.checkAssignment(s, r, groupId, roleIds);
-    const answer = await this.send(s, r.customer?.tenantId ?? null, 'assignment.create', {
-      method: 'POST',
-      path: `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments`,
-      body: {
-        accessContainer: { accessContainerId: groupId, accessContainerType: 'securityGroup' },
-        accessDetails: { unifiedRoles: roleIds.map((id) => ({ roleDefinitionId: id.toLowerCase() })) },
-      },
-    });
-    const created = accessAssignmentSchema.safeParse(answer.body);
-    if (created.success) this.settle(relationshipId, created.data.id);
-    return this.details(s, r);
-  }
-
-  /** Every rule for an assignment, checked before sending. */
-  async checkAssignment(
-    s: Session,
-    r: DelegatedAdminRelationship,
-    groupId: string,
-    roleIds: ReadonlyArray<string>,
-  ): Promise<void> {
-    if (!ACCESS_GRANTING_STATUSES.has(r.status)) {
-      throw new UserFacingError(
-        'refused',
-        `"${r.displayName}" is ${r.status}; access assignments can be made once the customer has approved it and it is active.`,
-      );
-    }
-    const group = (await this.partnerGroups('', s)).find((g) => g.id.toLowerCase() === groupId.toLowerCase());
-    if (!group)
-      throw new UserFacingError(
-        'invalid_input',
-        `There is no security group ${groupId} in your partner tenant. Pick one from the list.`,
-        [{ field: 'groupId', message: 'Pick a group of your partner tenant.' }],
-      );
-    if (group.reserved) {
-      throw new UserFacingError(
-        'invalid_input',
-        `${group.displayName} is reserved by Partner Center and cannot hold GDAP roles. Create a security group of your own (for example "SOC Analysts") and assign that.`,
-        [{ field: 'groupId', message: `${group.displayName} cannot be assigned.` }],
-      );
-    }
-    const allowed = new Set(r.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId.toLowerCase()));
-    const outside = roleIds.filter((id) => !allowed.has(id.toLowerCase()));
-    if (outside.length > 0) {
-      throw new UserFacingError(
-        'invalid_input',
-        `${outside.map(roleName).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among the roles of "${r.displayName}". Assign only its roles: ${[...allowed].map(roleName).join(', ')}.`,
-        [{ field: 'roleIds', message: "Only the relationship's roles can be assigned." }],
-      );
-    }
-    const existing = await this.readAssignments(s, r.id);
-    if (
-      existing.some(
-        (a) =>
-          a.accessContainer.accessContainerId.toLowerCase() === groupId.toLowerCase() &&
-          a.status !== 'deleted' &&
-          a.status !== 'deleting',
-      )
-    ) {
-      throw new UserFacingError(
-        'conflict',
-        `${group.displayName} already has an assignment in "${r.displayName}". Edit that one instead.`,
-      );
-    }
-  }
-
-  async updateAssignment(
-    relationshipId: string,
-    assignmentId: string,
-    etag: string,
-    roleIds: ReadonlyArray<string>,
-  ): Promise<RelationshipDetails> {
-    const s = await this.session();
-    const r = await this.readRelationship(s, relationshipId);
-    const allowed = new Set(r.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId.toLowerCase()));
-    const outside = roleIds.filter((id) => !allowed.has(id.toLowerCase()));
-    if (outside.length > 0)
-      throw new UserFacingError(
-        'invalid_input',
-        `${outside.map(roleName).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among the roles of "${r.displayName}".`,
-      );
-    const path = `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments/${encodeURIComponent(assignmentId)}`;
-    const answer = await this.send(
-      s,
-      r.customer?.tenantId ?? null,
-      'assignment.update',
-      {
-        method: 'PATCH',
-        path,
-        body: {
-          accessDetails: { unifiedRoles: roleIds.map((id) => ({ roleDefinitionId: id.toLowerCase() })) },
-        },
-        ifMatch: etag,
-      },
-      async () => {
-        const fresh = accessAssignmentSchema.safeParse(
-          await graphGet(s.client, path, z.unknown()).catch(() => null),
-        );
-        return fresh.success
-          ? `It now has ${fresh.data.accessDetails.unifiedRoles.map((x) => roleName(x.roleDefinitionId)).join(', ')}. `
-          : '';
-      },
-    );
-    if (answer.status === 202) await this.followOperation(s, answer, relationshipId, assignmentId);
-    return this.details(s, r);
-  }
-
-  async removeAssignment(
-    relationshipId: string,
-    assignmentId: string,
-    etag: string,
-  ): Promise<RelationshipDetails> {
-    const s = await this.session();
-    const r = await this.readRelationship(s, relationshipId);
-    const path = `${BASE}/${encodeURIComponent(relationshipId)}/accessAssignments/${encodeURIComponent(assignmentId)}`;
-    await this.send(
-      s,
-      r.customer?.tenantId ?? null,
-      'assignment.delete',
-      { method: 'DELETE', path, ifMatch: etag },
-      async () => 'The assignment was reloaded. ',
-    );
-    this.settle(relationshipId, assignmentId);
-    return this.details(s, r);
-  }
-
-  /** A 202's operation (Location), followed until it succeeds or fails, within a minute. */
-  private async followOperation(
-    s: Session,
-    answer: GraphAnswer,
-    relationshipId: string,
-    assignmentId: string,
-  ): Promise<void> {
-    const location = answer.headers.get('location');
-    if (!location) return;
-    const retryAfter = Number(answer.headers.get('retry-after') ?? '1');
-    const deadline = this.now().getTime() + 60_000;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, Math.min(Math.max(retryAfter, 0.2), 10) * 1000));
-      const op = await graphGet(s.client, location, operationSchema);
-      if (op.status === 'succeeded') return;
-      if (op.status === 'failed')
-        throw new UserFacingError(
-          'unavailable',
-          'Microsoft reported that the assignment change failed. Check the assignment and try again.',
-        );
-      if (this.now().getTime() > deadline) {
-        this.settle(relationshipId, assignmentId);
-        throw new UserFacingError(
-          'unavailable',
-          'The assignment change is still running at Microsoft after a minute; Switchboard keeps following it and will tell you when it settles.',
-        );
-      }
-    }
-  }
-
   // --- following ------------------------------------------------------------------------------------
 
   /** Follows a relationship's status until it settles, telling the user of each change. */
   follow(id: string, lastStatus: string): void {
-    this.followed.set(id, lastStatus);
-    this.ensureTimer();
+    this.follower.follow(id, lastStatus);
   }
 
   /** Follows an access assignment until Microsoft has applied (or removed) it. */
   settle(relationshipId: string, assignmentId: string): void {
-    const set = this.settling.get(relationshipId) ?? new Set<string>();
-    set.add(assignmentId);
-    this.settling.set(relationshipId, set);
-    this.ensureTimer();
+    this.follower.settle(relationshipId, assignmentId);
   }
 
-  /**
-   * Following backs off: a few seconds right after a change (activation and assignments take
-   * seconds to minutes), doubling while nothing changes, up to five minutes (an approval may take
-   * days). Any new change to follow starts fast again.
-   */
-  private delayMs = 0;
-
-  private ensureTimer(): void {
-    this.delayMs = this.followIntervalMs;
-    if (this.timer) clearTimeout(this.timer);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      void this.poll().then((changed) => {
-        if (this.followed.size === 0 && this.settling.size === 0) {
-          this.timer = undefined;
-          return;
-        }
-        this.delayMs = changed ? this.followIntervalMs : Math.min(this.delayMs * 2, MAX_FOLLOW_INTERVAL_MS);
-        this.schedule();
-      });
-    }, this.delayMs);
-    this.timer.unref?.();
-  }
-
-  private polling = false;
-
-  /** One round of following: relationships' statuses and assignments still settling. */
-  async poll(): Promise<boolean> {
-    if (this.polling) return false;
-    this.polling = true;
-    let changed = false;
-    try {
-      if (this.followed.size === 0 && this.settling.size === 0) return false;
-      const s = await this.session();
-      for (const [id, last] of [...this.followed]) {
-        const r = await this.readRelationship(s, id).catch(() => undefined);
-        if (!r) continue;
-        if (r.status !== last) {
-          changed = true;
-          this.followed.set(id, r.status);
-          this.directory.applyRelationship(toDirectoryRelationship(r));
-          const who = r.customer?.displayName ?? 'the customer';
-          this.events.onStatusChange({
-            relationshipId: id,
-            displayName: r.displayName,
-            customerName: r.customer?.displayName ?? null,
-            from: last,
-            to: r.status,
-            message: statusMessage(r.displayName, who, r.status),
-          });
-        }
-        if (SETTLED.has(r.status)) this.followed.delete(id);
-      }
-      for (const [relationshipId, ids] of [...this.settling]) {
-        const r = await this.readRelationship(s, relationshipId).catch(() => undefined);
-        if (!r) {
-          this.settling.delete(relationshipId);
-          continue;
-        }
-        const assignments = await this.readAssignments(s, relationshipId).catch(() => undefined);
-        if (!assignments) continue;
-        const stillSettling = [...ids].filter((aid) => {
-          const a = assignments.find((x) => x.id === aid);
-          return a !== undefined && (a.status === 'pending' || a.status === 'deleting');
-        });
-        if (stillSettling.length < ids.size) {
-          changed = true;
-          await this.details(s, r);
-          this.events.onStatusChange({
-            relationshipId,
-            displayName: r.displayName,
-            customerName: r.customer?.displayName ?? null,
-            from: 'pending',
-            to: 'assignments-settled',
-            message: `Access assignments in "${r.displayName}" are applied.`,
-          });
-        }
-        if (stillSettling.length === 0) this.settling.delete(relationshipId);
-        else this.settling.set(relationshipId, new Set(stillSettling));
-      }
-    } catch {
-      // Signed out or offline: try again next round.
-    } finally {
-      this.polling = false;
-    }
-    return changed;
-  }
-
-  // --- the access check ------------------------------------------------------------------------------
-
-  async accessCheck(tenantId: string, userId: string | null): Promise<AccessCheck> {
-    const s = await this.session();
-    const user = await graphGet(
-      s.client,
-      userId === null
-        ? '/me?$select=id,displayName,userPrincipalName'
-        : `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName`,
-      userSchema,
-    ).catch((error: unknown) => {
-      throw new UserFacingError(
-        (error as { statusCode?: number }).statusCode === 404 ? 'not_found' : 'unavailable',
-        (error as { statusCode?: number }).statusCode === 404
-          ? `There is no user ${userId ?? ''} in your partner tenant.`
-          : describeGraphError(error),
-      );
-    });
-    const [groups, rels] = await Promise.all([
-      graphGetAll(
-        s.client,
-        `/users/${encodeURIComponent(user.id)}/transitiveMemberOf?$select=id,displayName&$top=999`,
-        z.object({ id: z.string() }),
-      ),
-      graphGetAll(
-        s.client,
-        `${BASE}?${TOP}&$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}`,
-        relationshipSchema,
-      ),
-    ]);
-    const names = new Map((await this.partnerGroups('', s)).map((g) => [g.id, g.displayName]));
-    const assignments: DirectoryAssignment[] = [];
-    for (const r of rels.filter((x) => ACCESS_GRANTING_STATUSES.has(x.status))) {
-      for (const a of await this.readAssignments(s, r.id)) {
-        assignments.push({
-          id: a.id,
-          relationshipId: r.id,
-          status: a.status,
-          groupId: a.accessContainer.accessContainerId,
-          groupName: names.get(a.accessContainer.accessContainerId) ?? null,
-          roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
-        });
-      }
-    }
-    const customerName =
-      rels.find((r) => r.customer?.displayName)?.customer?.displayName ??
-      this.directory.customer(tenantId)?.displayName ??
-      tenantId;
-    return checkAccess({
-      user: {
-        id: user.id,
-        displayName: user.displayName ?? user.userPrincipalName,
-        userPrincipalName: user.userPrincipalName,
-      },
-      customer: { tenantId, displayName: customerName },
-      relationships: rels.map(toDirectoryRelationship),
-      assignments,
-      userGroupIds: groups.map((g) => g.id),
-      now: this.now(),
-    });
-  }
-}
-
-function statusMessage(name: string, customer: string, status: string): string {
-  switch (status) {
-    case 'approved':
-    case 'activating':
-      return `${customer} approved "${name}"; Microsoft is activating it.`;
-    case 'active':
-      return `"${name}" is active: map partner groups to its roles so analysts get access.`;
-    case 'expired':
-      return `"${name}" lapsed: ${customer} did not approve it within ${RELATIONSHIP_LIMITS.approvalLapseDays} days, or it ended.`;
-    case 'terminated':
-      return `"${name}" is terminated: the access it gave to ${customer} has ended.`;
-    default:
-      return `"${name}" is now ${status}.`;
+  /** One round of following now (tests and the benchmark; the follower also runs on its own). */
+  poll(): Promise<boolean> {
+    return this.follower.poll();
   }
 }

@@ -1,0 +1,84 @@
+/**
+ * Why does (or doesn't) a partner user reach Security Copilot in a customer through GDAP: the user,
+ * their groups (nested ones too: transitiveMemberOf), the customer's relationships and assignments,
+ * all read fresh from Graph, then judged by shared/access-check.ts.
+ */
+import { z } from 'zod';
+import { checkAccess, type AccessCheck } from '../../../shared/access-check';
+import type { DirectoryAssignment } from '../../../shared/directory';
+import { ACCESS_GRANTING_STATUSES, relationshipSchema } from '../../../shared/gdap';
+import type { DirectoryService } from '../directory/directory-service';
+import { toDirectoryRelationship } from '../directory/read-directory';
+import { UserFacingError } from '../errors';
+import { describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
+import { relationshipsOfCustomer, type GdapService } from './gdap-service';
+
+const userSchema = z.object({
+  id: z.string(),
+  displayName: z.string().nullish(),
+  userPrincipalName: z.string(),
+});
+
+export class GdapAccess {
+  constructor(
+    private readonly gdap: GdapService,
+    private readonly directory: DirectoryService,
+    private readonly now: () => Date,
+  ) {}
+
+  async accessCheck(tenantId: string, userId: string | null): Promise<AccessCheck> {
+    const s = await this.gdap.session();
+    const user = await graphGet(
+      s.client,
+      userId === null
+        ? '/me?$select=id,displayName,userPrincipalName'
+        : `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName`,
+      userSchema,
+    ).catch((error: unknown) => {
+      throw new UserFacingError(
+        (error as { statusCode?: number }).statusCode === 404 ? 'not_found' : 'unavailable',
+        (error as { statusCode?: number }).statusCode === 404
+          ? `There is no user ${userId ?? ''} in your partner tenant.`
+          : describeGraphError(error),
+      );
+    });
+    const [groups, rels] = await Promise.all([
+      graphGetAll(
+        s.client,
+        `/users/${encodeURIComponent(user.id)}/transitiveMemberOf?$select=id,displayName&$top=999`,
+        z.object({ id: z.string() }),
+      ),
+      graphGetAll(s.client, relationshipsOfCustomer(tenantId), relationshipSchema),
+    ]);
+    const names = new Map((await this.gdap.partnerGroups('', s)).map((g) => [g.id, g.displayName]));
+    const assignments: DirectoryAssignment[] = [];
+    for (const r of rels.filter((x) => ACCESS_GRANTING_STATUSES.has(x.status))) {
+      for (const a of await this.gdap.readAssignments(s, r.id)) {
+        assignments.push({
+          id: a.id,
+          relationshipId: r.id,
+          status: a.status,
+          groupId: a.accessContainer.accessContainerId,
+          groupName: names.get(a.accessContainer.accessContainerId) ?? null,
+          roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+        });
+      }
+    }
+    const customerName =
+      rels.find((r) => r.customer?.displayName)?.customer?.displayName ??
+      this.directory.customer(tenantId)?.displayName ??
+      tenantId;
+    return checkAccess({
+      user: {
+        id: user.id,
+        displayName: user.displayName ?? user.userPrincipalName,
+        userPrincipalName: user.userPrincipalName,
+      },
+      customer: { tenantId, displayName: customerName },
+      relationships: rels.map(toDirectoryRelationship),
+      assignments,
+      userGroupIds: groups.map((g) => g.id),
+      now: this.now(),
+    });
+  }
+}
