@@ -19,6 +19,7 @@ import {
   relationshipSchema,
   RELATIONSHIP_LIMITS,
   serviceManagementDetailSchema,
+  type AccessAssignment,
   type DelegatedAdminRelationship,
 } from '../../../shared/gdap';
 import { describeGraphError, graphGet, graphGetAll, type GraphCallOptions } from '../graph/graph-client';
@@ -142,16 +143,7 @@ async function readCustomer(
       accessAssignmentSchema,
       options,
     );
-    for (const a of items) {
-      assignments.push({
-        id: a.id,
-        relationshipId: r.id,
-        status: a.status,
-        groupId: a.accessContainer.accessContainerId,
-        groupName: groupNames.get(a.accessContainer.accessContainerId) ?? null,
-        roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
-      });
-    }
+    for (const a of items) assignments.push(toDirectoryAssignment(a, r.id, groupNames));
   }
   let serviceManagement: ServiceManagementLink[] = [];
   if (entry.customerId !== null) {
@@ -171,6 +163,22 @@ async function readCustomer(
     assignments,
     serviceManagement,
     problem: null,
+  };
+}
+
+/** An access assignment as the directory keeps it, with its group's name when known. */
+export function toDirectoryAssignment(
+  a: AccessAssignment,
+  relationshipId: string,
+  groupNames: ReadonlyMap<string, string>,
+): DirectoryAssignment {
+  return {
+    id: a.id,
+    relationshipId,
+    status: a.status,
+    groupId: a.accessContainer.accessContainerId,
+    groupName: groupNames.get(a.accessContainer.accessContainerId) ?? null,
+    roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
   };
 }
 

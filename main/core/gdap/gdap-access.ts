@@ -8,7 +8,7 @@ import { checkAccess, type AccessCheck } from '../../../shared/access-check';
 import type { DirectoryAssignment } from '../../../shared/directory';
 import { ACCESS_GRANTING_STATUSES, relationshipSchema } from '../../../shared/gdap';
 import type { DirectoryService } from '../directory/directory-service';
-import { toDirectoryRelationship } from '../directory/read-directory';
+import { toDirectoryAssignment, toDirectoryRelationship } from '../directory/read-directory';
 import { UserFacingError } from '../errors';
 import { describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
 import { relationshipsOfCustomer, type GdapService } from './gdap-service';
@@ -53,16 +53,8 @@ export class GdapAccess {
     const names = new Map((await this.gdap.partnerGroups('', s)).map((g) => [g.id, g.displayName]));
     const assignments: DirectoryAssignment[] = [];
     for (const r of rels.filter((x) => ACCESS_GRANTING_STATUSES.has(x.status))) {
-      for (const a of await this.gdap.readAssignments(s, r.id)) {
-        assignments.push({
-          id: a.id,
-          relationshipId: r.id,
-          status: a.status,
-          groupId: a.accessContainer.accessContainerId,
-          groupName: names.get(a.accessContainer.accessContainerId) ?? null,
-          roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
-        });
-      }
+      for (const a of await this.gdap.readAssignments(s, r.id))
+        assignments.push(toDirectoryAssignment(a, r.id, names));
     }
     const customerName =
       rels.find((r) => r.customer?.displayName)?.customer?.displayName ??

@@ -37,7 +37,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AccountService } from '../auth/account-service';
 import type { CloudService } from '../cloud/cloud-service';
 import type { DirectoryService } from '../directory/directory-service';
-import { toDirectoryRelationship } from '../directory/read-directory';
+import { toDirectoryAssignment, toDirectoryRelationship } from '../directory/read-directory';
 import { UserFacingError } from '../errors';
 import { createGraphClient, describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
 import { GdapFollower } from './gdap-follower';
@@ -229,12 +229,7 @@ export class GdapService {
     if (ACCESS_GRANTING_STATUSES.has(r.status)) {
       const names = new Map((await this.partnerGroups('', s)).map((g) => [g.id, g.displayName]));
       assignments = (await this.readAssignments(s, r.id)).map((a) => ({
-        id: a.id,
-        relationshipId: r.id,
-        status: a.status,
-        groupId: a.accessContainer.accessContainerId,
-        groupName: names.get(a.accessContainer.accessContainerId) ?? null,
-        roleIds: a.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+        ...toDirectoryAssignment(a, r.id, names),
         etag: a['@odata.etag'] ?? null,
       }));
       this.directory.applyRelationship(
