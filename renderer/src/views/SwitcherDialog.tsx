@@ -530,7 +530,8 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
               const m = result.matches[row.index]!;
               return (
                 <SwitcherOption
-                  key={m.customer.tenantId}
+                  // Keyed by position: the rows in view are reused as the results change (no remounting).
+                  key={row.index}
                   id={optionId(m.customer.tenantId)}
                   customer={m.customer}
                   group={m.group}
