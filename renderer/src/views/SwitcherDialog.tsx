@@ -182,6 +182,8 @@ const useStyles = makeStyles({
     flexShrink: 1,
     minHeight: 0,
     maxHeight: '50vh',
+    // The list's height is set from the results: its rows never change the layout around it.
+    contain: 'strict',
   },
   option: {
     display: 'grid',
@@ -193,6 +195,8 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     height: `${OPTION_HEIGHT}px`,
     boxSizing: 'border-box',
+    // Each row is a fixed-height box: a new name in it relays out that row only.
+    contain: 'layout style paint',
   },
   optionActive: {
     backgroundColor: tokens.colorSubtleBackgroundSelected,
