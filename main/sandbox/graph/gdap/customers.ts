@@ -1,0 +1,99 @@
+/**
+ * Graph delegatedAdminCustomers (those with an active relationship), their service management
+ * details, and findTenantInformationByTenantId.
+ */
+import { ACCESS_GRANTING_STATUSES } from '../../../../shared/gdap';
+import { isGuid } from '../../../../shared/tenant-id';
+import type { SandboxContext } from '../../context';
+import { graphError } from '../../http/errors';
+import type { Router } from '../../http/router';
+import { hasPermission } from '../../identity/token-service';
+import { pageOf } from '../odata';
+import { BASE, PAGE, type GdapKit } from './common';
+
+export function registerCustomerRoutes(router: Router, ctx: SandboxContext, kit: GdapKit): void {
+  const { state } = ctx;
+  const { authorize, notFound } = kit;
+  // --- customers ----------------------------------------------------------------------------------
+  /** A delegatedAdminCustomer exists while the customer has an active relationship (GDAP docs). */
+  function customers() {
+    state.advance();
+    const tenants = new Map<string, string>();
+    for (const r of state.data.relationships) {
+      if (r.customer && ACCESS_GRANTING_STATUSES.has(r.status))
+        tenants.set(r.customer.tenantId, r.customer.displayName);
+    }
+    return [...tenants.entries()].map(([tenantId, displayName]) => ({ id: tenantId, tenantId, displayName }));
+  }
+
+  router.get(`${BASE}/delegatedAdminCustomers`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    return pageOf(
+      req,
+      customers(),
+      `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminCustomers`,
+      PAGE,
+    );
+  });
+
+  router.get(`${BASE}/delegatedAdminCustomers/:id`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    const c = customers().find((x) => x.id === req.params.id);
+    return c ? { status: 200, json: c } : notFound(req, 'delegatedAdminCustomer', req.params.id);
+  });
+
+  // findTenantInformationByTenantId(tenantId='{id}'): a tenant's public facts (name, default domain).
+  // Any signed-in caller with CrossTenantInformation.ReadBasic.All may look up any tenant.
+  router.get(`${BASE}/:fn`, (req) => {
+    const m = /^findTenantInformationByTenantId\(tenantId='([^']*)'\)$/i.exec(req.params.fn ?? '');
+    if (!m)
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        `Resource not found for the segment '${req.params.fn ?? ''}'.`,
+      );
+    const a = ctx.tokens.requireGraph(req);
+    if (!a.ok) return a.response;
+    if (!hasPermission(a.claims, 'CrossTenantInformation.ReadBasic.All')) {
+      return graphError(
+        req,
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
+    }
+    const tenant = isGuid(m[1] ?? '') ? state.tenant(m[1] as string) : undefined;
+    if (!tenant)
+      return graphError(req, 404, 'Request_ResourceNotFound', `Tenant '${m[1] ?? ''}' was not found.`);
+    return {
+      status: 200,
+      json: {
+        '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#microsoft.graph.tenantInformation`,
+        tenantId: tenant.id,
+        federationBrandName: null,
+        displayName: tenant.displayName,
+        defaultDomainName: tenant.defaultDomain,
+      },
+    };
+  });
+
+  router.get(`${BASE}/delegatedAdminCustomers/:id/serviceManagementDetails`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    if (!customers().some((x) => x.id === req.params.id))
+      return notFound(req, 'delegatedAdminCustomer', req.params.id);
+    const details = state.data.serviceManagement
+      .filter((d) => d.tenantId === req.params.id)
+      .map((d) => ({ id: d.id, serviceName: d.serviceName, serviceManagementUrl: d.serviceManagementUrl }));
+    return {
+      status: 200,
+      json: {
+        '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#serviceManagementDetails`,
+        value: details,
+      },
+    };
+  });
+}

@@ -1,0 +1,300 @@
+/**
+ * Graph GDAP relationships (create, list, get, update with If-Match, delete while created) and
+ * their requests (lockForApproval, terminate).
+ */
+import { ACCESS_GRANTING_STATUSES, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap';
+import { isGuid } from '../../../../shared/tenant-id';
+import type { SandboxContext } from '../../context';
+import { graphError } from '../../http/errors';
+import type { Router } from '../../http/router';
+import { newId } from '../../identity/token-service';
+import type { Relationship } from '../../state/model';
+import { etagOf, pageOf } from '../odata';
+import { checkAutoExtend, checkDisplayName, checkDuration, checkRoles, type Check } from './rules';
+import { BASE, PAGE, type GdapKit } from './common';
+
+export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, kit: GdapKit): void {
+  const { state } = ctx;
+  const { now, authorize, fail, findRelationship, notFound, checkIfMatch, relationshipJson } = kit;
+  // --- relationships ------------------------------------------------------------------------------
+  router.get(`${BASE}/delegatedAdminRelationships`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    state.advance();
+    return pageOf(
+      req,
+      state.data.relationships.map(relationshipJson),
+      `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships`,
+      PAGE,
+    );
+  });
+
+  router.post(`${BASE}/delegatedAdminRelationships`, (req) => {
+    const auth = authorize(req, true);
+    if (!auth.ok) return auth.response;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const allowed = new Set([
+      'displayName',
+      'duration',
+      'customer',
+      'accessDetails',
+      'autoExtendDuration',
+      '@odata.type',
+    ]);
+    const extra = Object.keys(body).find((k) => !allowed.has(k));
+    if (extra)
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        `The property '${extra}' cannot be set when creating a relationship.`,
+      );
+    const roles = (body.accessDetails as { unifiedRoles?: unknown } | undefined)?.unifiedRoles;
+    for (const check of [
+      checkDisplayName(state, body.displayName),
+      checkDuration(body.duration),
+      checkRoles(roles),
+    ]) {
+      if (!check.ok) return fail(req, check);
+    }
+    const unifiedRoles = (roles as Array<{ roleDefinitionId: string }>).map((r) => ({
+      roleDefinitionId: r.roleDefinitionId.toLowerCase(),
+    }));
+    const auto = checkAutoExtend(body.autoExtendDuration, unifiedRoles);
+    if (!auto.ok) return fail(req, auto);
+    let customer: Relationship['customer'] = null;
+    if (body.customer !== undefined && body.customer !== null) {
+      const tenantId = (body.customer as { tenantId?: unknown }).tenantId;
+      const tenant = typeof tenantId === 'string' && isGuid(tenantId) ? state.tenant(tenantId) : undefined;
+      if (!tenant || tenant.kind !== 'customer') {
+        return graphError(req, 400, 'BadRequest', `The customer tenant '${String(tenantId)}' is not valid.`);
+      }
+      customer = { tenantId: tenant.id, displayName: tenant.displayName };
+    }
+    const at = now();
+    const relationship: Relationship = {
+      id: `${newId()}-${newId()}`,
+      partnerTenantId: state.partnerTenantId,
+      displayName: body.displayName as string,
+      duration: body.duration as string,
+      customer,
+      accessDetails: { unifiedRoles },
+      autoExtendDuration: (body.autoExtendDuration as string | undefined) ?? 'PT0S',
+      status: 'created',
+      createdDateTime: at,
+      lastModifiedDateTime: at,
+      activatedDateTime: null,
+      endDateTime: null,
+      version: 1,
+      approvedDateTime: null,
+      lockedDateTime: null,
+      terminationRequestedDateTime: null,
+      requests: [],
+    };
+    state.data.relationships.push(relationship);
+    ctx.changed();
+    return {
+      status: 201,
+      headers: { location: `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${relationship.id}` },
+      json: {
+        '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships/$entity`,
+        ...relationshipJson(relationship),
+      },
+    };
+  });
+
+  router.get(`${BASE}/delegatedAdminRelationships/:id`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    const r = findRelationship(req.params.id);
+    if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
+    return {
+      status: 200,
+      json: {
+        '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships/$entity`,
+        ...relationshipJson(r),
+      },
+    };
+  });
+
+  router.patch(`${BASE}/delegatedAdminRelationships/:id`, (req) => {
+    const auth = authorize(req, true);
+    if (!auth.ok) return auth.response;
+    const r = findRelationship(req.params.id);
+    if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
+    const stale = checkIfMatch(req, etagOf(r.id, r.version));
+    if (stale) return stale;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const fields = Object.keys(body).filter((k) => !k.startsWith('@odata.'));
+    if (r.status === 'created') {
+      const allowed = new Set(['displayName', 'duration', 'customer', 'accessDetails', 'autoExtendDuration']);
+      const extra = fields.find((k) => !allowed.has(k));
+      if (extra) return graphError(req, 400, 'BadRequest', `The property '${extra}' cannot be changed.`);
+      const roles =
+        body.accessDetails === undefined
+          ? r.accessDetails.unifiedRoles
+          : (body.accessDetails as { unifiedRoles?: unknown }).unifiedRoles;
+      const checks = [
+        body.displayName === undefined
+          ? ({ ok: true } as Check)
+          : checkDisplayName(state, body.displayName, r.id),
+        body.duration === undefined ? ({ ok: true } as Check) : checkDuration(body.duration),
+        checkRoles(roles),
+      ];
+      for (const c of checks) if (!c.ok) return fail(req, c);
+      const unifiedRoles = (roles as Array<{ roleDefinitionId: string }>).map((x) => ({
+        roleDefinitionId: x.roleDefinitionId.toLowerCase(),
+      }));
+      const auto = checkAutoExtend(body.autoExtendDuration ?? r.autoExtendDuration, unifiedRoles);
+      if (!auto.ok) return fail(req, auto);
+      if (body.customer !== undefined) {
+        const tenantId = (body.customer as { tenantId?: unknown } | null)?.tenantId;
+        const tenant = typeof tenantId === 'string' ? state.tenant(tenantId) : undefined;
+        if (body.customer !== null && (!tenant || tenant.kind !== 'customer')) {
+          return graphError(
+            req,
+            400,
+            'BadRequest',
+            `The customer tenant '${String(tenantId)}' is not valid.`,
+          );
+        }
+        r.customer = tenant ? { tenantId: tenant.id, displayName: tenant.displayName } : null;
+      }
+      if (body.displayName !== undefined) r.displayName = body.displayName as string;
+      if (body.duration !== undefined) r.duration = body.duration as string;
+      r.accessDetails = { unifiedRoles };
+      if (body.autoExtendDuration !== undefined) r.autoExtendDuration = body.autoExtendDuration as string;
+    } else if (ACCESS_GRANTING_STATUSES.has(r.status)) {
+      // In active: only auto-extend, and removing Global Administrator (microsoft-cloud.md, gotcha 1).
+      const extra = fields.find((k) => k !== 'autoExtendDuration' && k !== 'accessDetails');
+      if (extra)
+        return graphError(
+          req,
+          400,
+          'BadRequest',
+          `The property '${extra}' cannot be changed while the relationship is ${r.status}.`,
+        );
+      let roles = r.accessDetails.unifiedRoles;
+      if (body.accessDetails !== undefined) {
+        const wanted = (
+          (body.accessDetails as { unifiedRoles?: Array<{ roleDefinitionId: string }> }).unifiedRoles ?? []
+        ).map((x) => x.roleDefinitionId.toLowerCase());
+        const current = roles.map((x) => x.roleDefinitionId);
+        const removed = current.filter((id) => !wanted.includes(id));
+        const added = wanted.filter((id) => !current.includes(id));
+        if (added.length > 0 || removed.some((id) => id !== GLOBAL_ADMINISTRATOR_ROLE_ID)) {
+          return graphError(
+            req,
+            400,
+            'BadRequest',
+            `Roles of an ${r.status} relationship cannot be changed, except removing Global Administrator.`,
+          );
+        }
+        roles = roles.filter((x) => wanted.includes(x.roleDefinitionId));
+      }
+      const auto = checkAutoExtend(body.autoExtendDuration ?? r.autoExtendDuration, roles);
+      if (!auto.ok) return fail(req, auto);
+      r.accessDetails = { unifiedRoles: roles };
+      if (body.autoExtendDuration !== undefined) r.autoExtendDuration = body.autoExtendDuration as string;
+    } else {
+      return graphError(req, 400, 'BadRequest', `A relationship in status '${r.status}' cannot be changed.`);
+    }
+    r.version++;
+    r.lastModifiedDateTime = now();
+    ctx.changed();
+    return { status: 200, json: relationshipJson(r) };
+  });
+
+  router.delete(`${BASE}/delegatedAdminRelationships/:id`, (req) => {
+    const auth = authorize(req, true);
+    if (!auth.ok) return auth.response;
+    const r = findRelationship(req.params.id);
+    if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
+    const stale = checkIfMatch(req, etagOf(r.id, r.version));
+    if (stale) return stale;
+    if (r.status !== 'created') {
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        `Only a relationship in status 'created' can be deleted; this one is '${r.status}'. Terminate it instead.`,
+      );
+    }
+    state.data.relationships = state.data.relationships.filter((x) => x !== r);
+    ctx.changed();
+    return { status: 204 };
+  });
+
+  // --- requests -----------------------------------------------------------------------------------
+  router.post(`${BASE}/delegatedAdminRelationships/:id/requests`, (req) => {
+    const auth = authorize(req, true);
+    if (!auth.ok) return auth.response;
+    const r = findRelationship(req.params.id);
+    if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
+    const action = (req.body as { action?: unknown } | undefined)?.action;
+    const at = now();
+    if (action === 'lockForApproval') {
+      if (r.status !== 'created')
+        return graphError(
+          req,
+          400,
+          'BadRequest',
+          `lockForApproval needs a relationship in status 'created'; this one is '${r.status}'.`,
+        );
+      r.status = 'approvalPending';
+      r.lockedDateTime = at;
+    } else if (action === 'terminate') {
+      if (!ACCESS_GRANTING_STATUSES.has(r.status))
+        return graphError(
+          req,
+          400,
+          'BadRequest',
+          `terminate needs an active relationship; this one is '${r.status}'.`,
+        );
+      r.status = 'terminationRequested';
+      r.terminationRequestedDateTime = at;
+    } else {
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        `The action must be 'lockForApproval' or 'terminate', not '${String(action)}'.`,
+      );
+    }
+    const request = {
+      id: newId(),
+      action,
+      status: action === 'lockForApproval' ? 'succeeded' : 'pending',
+      createdDateTime: at,
+      lastModifiedDateTime: at,
+    } as Relationship['requests'][number];
+    r.requests.push(request);
+    r.version++;
+    r.lastModifiedDateTime = at;
+    ctx.changed();
+    return {
+      status: 201,
+      headers: {
+        location: `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${r.id}/requests/${request.id}`,
+      },
+      json: request,
+    };
+  });
+
+  router.get(`${BASE}/delegatedAdminRelationships/:id/requests`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    const r = findRelationship(req.params.id);
+    if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
+    return pageOf(req, r.requests, `${ctx.baseUrl}/graph/v1.0/$metadata#requests`, PAGE);
+  });
+
+  router.get(`${BASE}/delegatedAdminRelationships/:id/requests/:requestId`, (req) => {
+    const auth = authorize(req, false);
+    if (!auth.ok) return auth.response;
+    const request = findRelationship(req.params.id)?.requests.find((q) => q.id === req.params.requestId);
+    return request
+      ? { status: 200, json: request }
+      : notFound(req, 'delegatedAdminRelationshipRequest', req.params.requestId);
+  });
+}
