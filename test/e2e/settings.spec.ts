@@ -44,3 +44,26 @@ test('settings choose the cloud and app registration, refuse a bad client ID, an
     await again.stop();
   }
 });
+
+test('the switcher hotkey: a bare key is refused with the reason, a chosen one is kept as Electron writes it', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Cloud and app registration' });
+  const hotkey = form.getByRole('textbox', { name: /Switcher hotkey/ });
+  await expect(hotkey).toHaveAttribute('placeholder', 'CommandOrControl+Alt+K');
+  await hotkey.fill('K');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form).toContainText('would take K from every other app');
+  await expect(hotkey).toHaveValue('K');
+
+  await hotkey.fill(' ctrl + shift + space ');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
+  await expect(hotkey).toHaveValue('Control+Shift+Space');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByRole('textbox', { name: /Switcher hotkey/ })).toHaveValue('Control+Shift+Space');
+});
