@@ -29,11 +29,12 @@ import {
   ChevronRight16Regular,
   Copy16Regular,
 } from '@fluentui/react-icons';
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useMemo, useState } from 'react';
 import type { AuditEntryView } from '../../../shared/audit';
 import type { CommandError } from '../../../shared/contract';
 import { parseTenantId } from '../../../shared/tenant-id';
-import { getBridge, invoke } from '../bridge/bridge';
+import { invoke } from '../bridge/bridge';
+import { useReloadOn } from '../bridge/use-reload-on';
 import { saveExport } from '../download';
 
 const useStyles = makeStyles({
@@ -184,16 +185,8 @@ export function AuditView() {
     setSeenActions((s) => new Set([...s, ...audit.value.entries.map((e) => e.action)]));
   }, [filters]);
 
-  useEffect(() => {
-    void load();
-    // Changes arrive with the directory events they cause; the trail is re-read then.
-    const bridge = getBridge();
-    const offs = [
-      bridge.on('directory.changed', () => void load()),
-      bridge.on('gdap.bulkProgress', () => void load()),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [load]);
+  // Changes arrive with the events they cause; the view is read again then.
+  useReloadOn(load, ['directory.changed', 'gdap.bulkProgress']);
 
   const tenantName = (id: string) => (id === 'none' ? 'No customer tenant' : (names.get(id) ?? id));
   const tenantOptions = useMemo(

@@ -27,12 +27,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../shared/contract';
 import { EXPIRY_THRESHOLDS, type ExpiringRelationship, type ExpiryThreshold } from '../../../shared/expiring';
 import { autoExtends, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/gdap';
 import { roleName } from '../../../shared/roles';
-import { getBridge, invoke } from '../bridge/bridge';
+import { invoke } from '../bridge/bridge';
+import { useReloadOn } from '../bridge/use-reload-on';
 
 const useStyles = makeStyles({
   page: {
@@ -119,15 +120,8 @@ export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (te
     }
   }, []);
 
-  useEffect(() => {
-    void load();
-    const bridge = getBridge();
-    const offs = [
-      bridge.on('directory.changed', () => void load()),
-      bridge.on('gdap.expiryAlert', () => void load()),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [load]);
+  // Changes arrive with the events they cause; the view is read again then.
+  useReloadOn(load, ['directory.changed', 'gdap.expiryAlert']);
 
   /** Runs a change; on failure (a 412 included: main has reloaded the fresh state) shows why and reloads. */
   async function change(item: ExpiringRelationship, send: () => Promise<CommandResult<unknown>>) {
