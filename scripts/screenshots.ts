@@ -77,6 +77,16 @@ try {
   await copilot.screenshot({ path: path.join(out, 'sandbox-security-copilot.png') });
   await copilot.close();
 
+  // The tenant switcher (Ctrl+K): the favourite and the recent launch first; the highlighted row
+  // shows the tenant ID Enter opens in.
+  await page.keyboard.press('Control+K');
+  const switcher = page.getByRole('dialog', { name: 'Switch tenant' });
+  await switcher.getByRole('combobox', { name: 'Find a customer' }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, 'switcher.png') });
+  await page.keyboard.press('Escape');
+
   await page.getByRole('tab', { name: 'Plugins' }).click();
   await page.screenshot({ path: path.join(out, 'plugins.png') });
   await page.getByRole('tab', { name: 'Settings' }).click();

@@ -45,6 +45,8 @@ export interface SwitcherMatch<T extends SwitcherCustomer> {
   readonly group: SwitcherGroup;
   /** Null for the empty query (everyone is listed). */
   readonly quality: MatchQuality | null;
+  /** A word of the query is the start of the tenant ID: the list shows the ID, as it is why it matched. */
+  readonly byTenantId: boolean;
 }
 
 export interface SwitcherResult<T extends SwitcherCustomer> {
@@ -171,7 +173,7 @@ export function rankSwitcher<T extends SwitcherCustomer>(
     return {
       matches: index.entries
         .slice(0, limit)
-        .map((e) => ({ customer: e.customer, group: e.group, quality: null })),
+        .map((e) => ({ customer: e.customer, group: e.group, quality: null, byTenantId: false })),
       total: index.entries.length,
     };
   }
@@ -189,7 +191,10 @@ export function rankSwitcher<T extends SwitcherCustomer>(
     if (quality === null) continue;
     matched.push(entry);
     const bucket = buckets[entry.groupIndex * QUALITIES.length + QUALITIES.indexOf(quality)]!;
-    if (bucket.length < limit) bucket.push({ customer: entry.customer, group: entry.group, quality });
+    if (bucket.length < limit) {
+      const byTenantId = words.some((word) => entry.tenantId.startsWith(word));
+      bucket.push({ customer: entry.customer, group: entry.group, quality, byTenantId });
+    }
   }
   lastSearch.set(index, { query: folded, matched });
   const total = matched.length;

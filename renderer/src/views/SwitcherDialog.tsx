@@ -1,19 +1,17 @@
 import {
   Button,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Text,
   Toast,
   ToastBody,
   ToastTitle,
   tokens,
   useToastController,
 } from '@fluentui/react-components';
-import { History16Regular, Search20Regular, Star16Filled } from '@fluentui/react-icons';
+import { Search20Regular } from '@fluentui/react-icons';
 import {
   memo,
   useCallback,
@@ -27,36 +25,16 @@ import {
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { create } from 'zustand';
-import { ACCESS_PATH_LABEL } from '../../../shared/access-path';
-import { LAUNCH_TARGETS, type LaunchTarget } from '../../../shared/contract';
+import type { LaunchTarget } from '../../../shared/contract';
 import type { ListedCustomer as Customer } from '../../../shared/customer-directory';
-import { PORTAL_TARGETS } from '../../../shared/portal-targets';
-import { buildSwitcherIndex, rankSwitcher, type SwitcherGroup } from '../../../shared/switcher-rank';
+import { buildSwitcherIndex, rankSwitcher } from '../../../shared/switcher-rank';
 import { launchTarget } from '../launch';
 import { useCustomers } from '../stores/customers-store';
+import { OPTION_HEIGHT, SwitcherOption } from './switcher/SwitcherOption';
+import { SWITCHER_TARGETS, TargetChips, targetLabel } from './switcher/TargetChips';
 
 /** How many matches the list holds: enough to scroll through; only those in view are rendered. */
 const SHOWN = 50;
-const OPTION_HEIGHT = 44;
-
-/**
- * The portals the switcher cycles through with Tab: those a tenant alone can open (a GDAP
- * relationship's pages need the relationship, chosen on the customer's page).
- */
-const SWITCHER_TARGETS: ReadonlyArray<LaunchTarget> = LAUNCH_TARGETS.filter(
-  (t) => PORTAL_TARGETS[t]?.needs !== 'relationship',
-);
-
-function targetLabel(target: LaunchTarget): string {
-  return PORTAL_TARGETS[target]?.label ?? target;
-}
-
-/** The label shortened for the portal chips ("Microsoft Entra admin center" reads "Entra admin"). */
-function chipLabel(target: LaunchTarget): string {
-  return targetLabel(target)
-    .replace(/^Microsoft (?!365)/, '')
-    .replace(/ admin center$/, ' admin');
-}
 
 /**
  * Fluent's focus manager (Tabster) moves focus on Tab itself, before the page's handlers run; the
@@ -65,6 +43,9 @@ function chipLabel(target: LaunchTarget): string {
 const TABSTER_LEAVE_KEYS = JSON.stringify({
   focusable: { ignoreKeydown: { Tab: true, Enter: true, Escape: true, ArrowUp: true, ArrowDown: true } },
 });
+
+/** One element for the panel's life: React skips it when the panel re-renders. */
+const SEARCH_ICON = <Search20Regular aria-hidden />;
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl+K';
@@ -147,33 +128,6 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase500,
     minWidth: 0,
   },
-  targets: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  targetsLabel: { color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS },
-  target: {
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusCircular,
-    padding: `2px ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground2,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  targetChosen: {
-    backgroundColor: tokens.colorBrandBackground,
-    border: `1px solid ${tokens.colorBrandBackground}`,
-    color: tokens.colorNeutralForegroundOnBrand,
-    fontWeight: tokens.fontWeightSemibold,
-    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
-  },
   // Its height comes from the number of matches (set inline), not from the rows rendered: the
   // virtualiser decides which rows to render from the height, so the height must not depend on them.
   list: {
@@ -184,67 +138,6 @@ const useStyles = makeStyles({
     maxHeight: '50vh',
     // The list's height is set from the results: its rows never change the layout around it.
     contain: 'strict',
-  },
-  option: {
-    display: 'grid',
-    gridTemplateColumns: '20px minmax(0, 1fr) auto',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    height: `${OPTION_HEIGHT}px`,
-    boxSizing: 'border-box',
-    // Each row is a fixed-height box: a new name in it relays out that row only.
-    contain: 'layout style paint',
-  },
-  optionActive: {
-    backgroundColor: tokens.colorSubtleBackgroundSelected,
-    boxShadow: `inset 3px 0 0 ${tokens.colorCompoundBrandStroke}`,
-  },
-  mark: { display: 'flex', color: tokens.colorNeutralForeground3 },
-  star: { color: tokens.colorPaletteMarigoldForeground1 },
-  text: { minWidth: 0, display: 'flex', flexDirection: 'column' },
-  name: {
-    fontWeight: tokens.fontWeightSemibold,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-  },
-  detail: {
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-  },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
-  // The access path as AccessPathBadge shows it (Fluent's tint badge), drawn with one element: the
-  // list re-creates its rows as the matches change, so each row is kept light.
-  path: {
-    whiteSpace: 'nowrap',
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    lineHeight: '18px',
-  },
-  gdap: {
-    backgroundColor: tokens.colorBrandBackground2,
-    color: tokens.colorBrandForeground2,
-    border: `1px solid ${tokens.colorBrandStroke2}`,
-  },
-  b2b: { backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground3 },
-  both: {
-    backgroundColor: tokens.colorNeutralForeground3,
-    color: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorTransparentStroke}`,
-  },
-  none: {
-    backgroundColor: tokens.colorPaletteRedBackground1,
-    color: tokens.colorPaletteRedForeground1,
-    border: `1px solid ${tokens.colorPaletteRedBorder1}`,
   },
   empty: { padding: tokens.spacingVerticalXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
   footer: {
@@ -440,7 +333,6 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
     e.stopPropagation();
   }
 
-  const more = result.total - result.matches.length;
   return (
     <div
       className={styles.backdrop}
@@ -458,7 +350,7 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
         data-tabster={TABSTER_LEAVE_KEYS}
       >
         <div className={styles.searchRow}>
-          <Search20Regular aria-hidden />
+          {SEARCH_ICON}
           <input
             ref={inputRef}
             className={styles.input}
@@ -481,31 +373,7 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
           />
           {launching && <Spinner size="tiny" aria-label="Opening" />}
         </div>
-        <div className={styles.targets} role="radiogroup" aria-label="Portal to open">
-          <Text size={200} className={styles.targetsLabel} id={`${ids}-target`}>
-            Opens <strong>{targetLabel(target)}</strong>
-            {SWITCHER_TARGETS.length > 1 ? ' · Tab for another portal:' : ''}
-          </Text>
-          {SWITCHER_TARGETS.length > 1 &&
-            SWITCHER_TARGETS.map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="radio"
-                aria-checked={t === target}
-                tabIndex={-1}
-                data-target={t}
-                className={mergeClasses(styles.target, t === target && styles.targetChosen)}
-                // Keep the focus in the search box, so typing and arrows go on working.
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => setTarget(t)}
-                aria-label={targetLabel(t)}
-                title={targetLabel(t)}
-              >
-                {chipLabel(t)}
-              </button>
-            ))}
-        </div>
+        <TargetChips target={target} labelId={`${ids}-target`} onPick={setTarget} />
         {error && (
           <MessageBar intent="error" className={styles.message}>
             <MessageBarBody>
@@ -540,6 +408,7 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
                   customer={m.customer}
                   group={m.group}
                   active={m === selected}
+                  byTenantId={m.byTenantId}
                   position={row.index + 1}
                   setSize={result.matches.length}
                   onHover={hover}
@@ -556,75 +425,23 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
               : `No customer matches “${query.trim()}”. Try part of the name, the domain, a tag or the tenant ID.`}
           </div>
         )}
-        <div className={styles.footer}>
-          <span role="status">
-            {more > 0
-              ? `${result.matches.length} of ${result.total.toLocaleString()} shown: type more to narrow`
-              : `${result.total.toLocaleString()} ${result.total === 1 ? 'customer' : 'customers'}`}
-          </span>
-          <span>↑↓ move · Enter opens · Tab: portal · Esc closes</span>
-        </div>
+        <SwitcherFooter shown={result.matches.length} total={result.total} />
       </div>
     </div>
   );
 }
 
-interface SwitcherOptionProps {
-  readonly id: string;
-  readonly customer: Customer;
-  readonly group: SwitcherGroup;
-  readonly active: boolean;
-  /** Where it is in the whole list (only the rows in view are rendered). */
-  readonly position: number;
-  readonly setSize: number;
-  readonly onHover: (tenantId: string) => void;
-  readonly onChoose: (customer: Customer) => void;
-}
-
-/** One customer in the list. Memoised on its props, so a keystroke re-renders only rows that change. */
-const SwitcherOption = memo(function SwitcherOption({
-  id,
-  customer: c,
-  group,
-  active,
-  position,
-  setSize,
-  onHover,
-  onChoose,
-}: SwitcherOptionProps) {
+/** How many matched and the keys; memoised, so it re-renders only when the counts change. */
+const SwitcherFooter = memo(function SwitcherFooter({ shown, total }: { shown: number; total: number }) {
   const styles = useStyles();
   return (
-    <div
-      id={id}
-      role="option"
-      aria-selected={active}
-      aria-posinset={position}
-      aria-setsize={setSize}
-      data-switcher-tenant={c.tenantId}
-      className={mergeClasses(styles.option, active && styles.optionActive)}
-      onMouseMove={() => {
-        if (!active) onHover(c.tenantId);
-      }}
-      onClick={() => onChoose(c)}
-    >
-      <span className={styles.mark}>
-        {group === 'favourite' ? (
-          <Star16Filled className={styles.star} aria-label="Favourite" />
-        ) : group === 'recent' ? (
-          <History16Regular aria-label="Launched recently" />
-        ) : null}
+    <div className={styles.footer}>
+      <span role="status">
+        {total > shown
+          ? `${shown} of ${total.toLocaleString()} shown: type more to narrow`
+          : `${total.toLocaleString()} ${total === 1 ? 'customer' : 'customers'}`}
       </span>
-      <span className={styles.text}>
-        <span className={styles.name}>{c.displayName}</span>
-        <span className={styles.detail}>
-          {c.domain ? `${c.domain} · ` : ''}
-          <span className={styles.mono}>{c.tenantId}</span>
-          {c.tags.length > 0 ? ` · ${c.tags.join(', ')}` : ''}
-        </span>
-      </span>
-      <span className={mergeClasses(styles.path, styles[c.accessPath])} data-access-path={c.accessPath}>
-        {ACCESS_PATH_LABEL[c.accessPath]}
-      </span>
+      <span>↑↓ move · Enter opens · Tab: portal · Esc closes</span>
     </div>
   );
 });

@@ -82,6 +82,20 @@ describe('typing in the switcher', () => {
       expect(ranked(customers, query), query).toEqual(['Contoso Pharma']);
   });
 
+  it('says which matches came from the tenant ID, so the list can show it', () => {
+    const byId = customer('Fabrikam', { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' as TenantId });
+    const byName = customer('72F Logistics');
+    const index = buildSwitcherIndex([byId, byName]);
+    const flags = (query: string) =>
+      Object.fromEntries(
+        rankSwitcher(index, query).matches.map((m) => [m.customer.displayName, m.byTenantId]),
+      );
+    expect(flags('72f')).toEqual({ Fabrikam: true, '72F Logistics': false });
+    expect(flags('fabrikam 72f9')).toEqual({ Fabrikam: true });
+    expect(flags('fabrikam')).toEqual({ Fabrikam: false });
+    expect(flags('')).toEqual({ Fabrikam: false, '72F Logistics': false });
+  });
+
   it('does not match the middle of a tenant ID: short hex runs are in thousands of GUIDs', () => {
     const customers = [
       customer('Fabrikam', { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' as TenantId }),
@@ -172,24 +186,6 @@ describe('typing in the switcher', () => {
     expect(ranked(customers, 'xyz')).toEqual([]);
     expect(ranked(customers, '(eu)')).toEqual(['Contoso (EU)']);
     expect(ranked(customers, '.*')).toEqual([]);
-  });
-
-  it('stays within a frame for 10,000 customers per keystroke', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) =>
-      customer(`Customer ${i} ${['Contoso', 'Fabrikam', 'Northwind'][i % 3]}`, {
-        domain: `customer${i}.onmicrosoft.com`,
-        tags: i % 7 === 0 ? ['tier-1'] : ['retail'],
-        favourite: i % 500 === 0,
-      }),
-    );
-    const index = buildSwitcherIndex(many);
-    const queries = ['n', 'no', 'nor', 'nort', 'northw', 'c', 'cu', 'customer1', 'customer12.onm', '0000'];
-    rankSwitcher(index, 'warm up');
-    const started = performance.now();
-    for (const q of queries) rankSwitcher(index, q);
-    const perKeystroke = (performance.now() - started) / queries.length;
-    // Generous for slow CI machines; the bench (switcher10k) measures the whole keystroke in Chromium.
-    expect(perKeystroke).toBeLessThan(16);
   });
 });
 
