@@ -98,6 +98,9 @@ const useStyles = makeStyles({
     justifyContent: 'center',
     alignItems: 'flex-start',
     paddingTop: '10vh',
+    // Its size is the window's, whatever is in it: a keystroke's relayout stays inside the switcher
+    // and never walks the page behind (a thousand layout objects with 10,000 customers).
+    contain: 'strict',
   },
   panel: {
     width: 'min(680px, calc(100vw - 32px))',
