@@ -10,6 +10,7 @@ import type { CloudProfile } from '../../shared/cloud-profile';
 import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/host-options';
 import { inProcessSandbox } from '../core/cloud/sandbox-connector';
 import { createCore } from '../core/switchboard-core';
+import { markDesktopFileTrusted } from '../core/shortcuts/gio-trust';
 import { ShortcutWriter, type ShortcutPlatform } from '../core/shortcuts/shortcut-writer';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
@@ -72,6 +73,10 @@ function desktopShortcuts(): ShortcutWriter | undefined {
     readShortcutLink: (linkPath) => {
       const link = shell.readShortcutLink(linkPath);
       return { target: link.target, args: link.args ?? '', description: link.description ?? '' };
+    },
+    markTrusted: async (file) => {
+      if (!(await markDesktopFileTrusted(file)))
+        log.info(`${file} was not marked trusted (no GNOME metadata service); the desktop may ask once.`);
     },
   });
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../main/core/errors';
+import { markDesktopFileTrusted } from '../../main/core/shortcuts/gio-trust';
 import { ShortcutWriter, type ShortcutLink } from '../../main/core/shortcuts/shortcut-writer';
 
 // The shortcut writer against a real folder, with each format read back the way its OS would: the
@@ -117,6 +118,61 @@ describe('on Linux', () => {
     const broken = path.join(dir, 'broken.desktop');
     fs.writeFileSync(broken, '[Desktop Entry]\nType=Application\nName=X\nExec="unterminated\n');
     expect(validate(broken).status).not.toBe(0);
+  });
+
+  it('marks the written .desktop file trusted for GNOME, and writes it even when that cannot be done', async () => {
+    const seen: Array<{ file: string; mode: number; content: string }> = [];
+    const marking = new ShortcutWriter({
+      directory: dir,
+      platform: 'linux',
+      executablePath: LINUX_EXEC,
+      markTrusted: async (file) => {
+        seen.push({ file, mode: fs.statSync(file).mode & 0o777, content: fs.readFileSync(file, 'utf8') });
+      },
+    });
+    const [file] = await marking.create({ name: 'Contoso', tenantId: TENANT }, link(TENANT));
+    // The final file, already executable and complete (never the temporary one).
+    expect(seen).toEqual([{ file, mode: 0o755, content: fs.readFileSync(file!, 'utf8') }]);
+
+    const failing = new ShortcutWriter({
+      directory: dir,
+      platform: 'linux',
+      executablePath: LINUX_EXEC,
+      markTrusted: () => Promise.reject(new Error('no GVfs metadata service')),
+    });
+    const [again] = await failing.create({ name: 'Fabrikam', tenantId: OTHER }, link(OTHER));
+    expect(validate(again!)).toEqual({ status: 0, output: '' });
+  });
+
+  it('asks gio to set metadata::trusted on the file, and reports whether it could', async () => {
+    // A stand-in for gio at the OS edge: it records its arguments, and fails when told to.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-gio-'));
+    try {
+      const record = path.join(bin, 'args');
+      const fakeGio = path.join(bin, 'gio');
+      fs.writeFileSync(
+        fakeGio,
+        `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\n[ -z "$GIO_FAIL" ] || { echo 'gio: Setting attribute metadata::trusted not supported' >&2; exit 1; }\n`,
+        { mode: 0o755 },
+      );
+      const file = path.join(dir, 'Contoso (72f988bf).desktop');
+      expect(await markDesktopFileTrusted(file, fakeGio)).toBe(true);
+      expect(fs.readFileSync(record, 'utf8').split('\n').slice(0, 4)).toEqual([
+        'set',
+        file,
+        'metadata::trusted',
+        'true',
+      ]);
+      process.env.GIO_FAIL = '1';
+      try {
+        expect(await markDesktopFileTrusted(file, fakeGio)).toBe(false);
+      } finally {
+        delete process.env.GIO_FAIL;
+      }
+      expect(await markDesktopFileTrusted(file, path.join(bin, 'no-such-gio'))).toBe(false);
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('finds, replaces and removes only its own shortcuts', async () => {

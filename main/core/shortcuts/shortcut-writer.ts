@@ -47,6 +47,11 @@ export interface ShortcutWriterOptions {
   readonly readShortcutLink?: ReadShortcutLink;
   /** Linux only: icon theme name or absolute path for the `.desktop` file. */
   readonly icon?: string;
+  /**
+   * Linux only: marks a written `.desktop` file trusted for the desktop (markDesktopFileTrusted), so
+   * GNOME runs it without asking. Best effort: the shortcut is written whether or not this works.
+   */
+  readonly markTrusted?: (file: string) => Promise<unknown>;
 }
 
 export interface ShortcutCustomer {
@@ -257,6 +262,10 @@ export class ShortcutWriter {
     } catch (error) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
       throw this.fileError('write', file, error);
+    }
+    // The metadata belongs to the path, so it is set on the final file, not the temporary one.
+    if (kind === 'desktop' && this.options.markTrusted !== undefined) {
+      await this.options.markTrusted(file).catch(() => undefined);
     }
   }
 
