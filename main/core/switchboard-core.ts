@@ -22,7 +22,7 @@ import { GdapAssignments } from './gdap/gdap-assignments';
 import { ALERT_DOCUMENT, TEMPLATE_DOCUMENT } from './gdap/gdap-documents';
 import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../shared/gdap-draft';
 import { expiringRelationships, newlyCrossed } from '../../shared/expiring';
-import { ACCESS_GRANTING_STATUSES, includesGlobalAdministrator } from '../../shared/gdap';
+import { ACCESS_GRANTING_STATUSES } from '../../shared/gdap';
 import { deepLinkFor, parseDeepLink } from '../../shared/deep-link';
 import type { ShortcutWriter } from './shortcuts/shortcut-writer';
 import { createHash } from 'node:crypto';
@@ -39,7 +39,7 @@ import type { LaunchHow } from './launch/opener';
 import type { LaunchTarget } from '../../shared/portal-targets';
 import type { TenantId } from '../../shared/tenant-id';
 import { UserFacingError } from './errors';
-import { relationshipsToCsv, bulkResultsToCsv } from './gdap/gdap-csv';
+import { gdapHandlers } from './gdap/gdap-handlers';
 
 export interface CoreDependencies {
   readonly host: AppInfo['host'];
@@ -352,57 +352,15 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       });
       return { action: 'launch', tenantId: link.tenantId, result };
     },
-    'gdap.templates': () => templates(),
-    'gdap.saveTemplate': (template) => {
-      if (
-        template.autoExtend &&
-        includesGlobalAdministrator(template.roleIds.map((id) => ({ roleDefinitionId: id })))
-      ) {
-        throw new UserFacingError(
-          'invalid_input',
-          'A template with Global Administrator cannot auto-extend: Microsoft never extends it. Switch auto-extend off or remove that role.',
-          [{ field: 'autoExtend', message: 'Not with Global Administrator.' }],
-        );
-      }
-      const own = templateDoc.store.get().templates.filter((t) => t.id !== template.id);
-      templateDoc.store.set({ templates: [...own, template] });
-      return templates();
-    },
-    'gdap.resetTemplate': ({ id }) => {
-      templateDoc.store.set({ templates: templateDoc.store.get().templates.filter((t) => t.id !== id) });
-      return templates();
-    },
-    'gdap.relationships': ({ tenantId }) => gdap.relationships(tenantId),
-    'gdap.relationship': ({ relationshipId }) => gdap.relationship(relationshipId),
-    'gdap.create': (draft) => gdap.create(draft),
-    'gdap.lock': ({ relationshipId, etag }) => gdap.lock(relationshipId, etag),
-    'gdap.approvalRequest': ({ relationshipId }) => gdap.approvalRequest(relationshipId),
-    'gdap.setAutoExtend': ({ relationshipId, etag, autoExtend }) =>
-      gdap.setAutoExtend(relationshipId, etag, autoExtend),
-    'gdap.removeGlobalAdmin': ({ relationshipId, etag }) => gdap.removeGlobalAdmin(relationshipId, etag),
-    'gdap.terminate': ({ relationshipId, etag, confirmName }) =>
-      gdap.terminate(relationshipId, etag, confirmName),
-    'gdap.partnerGroups': ({ search }) => gdap.partnerGroups(search),
-    'gdap.partnerUsers': ({ search }) => gdap.partnerUsers(search),
-    'gdap.addAssignment': ({ relationshipId, groupId, roleIds }) =>
-      gdapAssignments.addAssignment(relationshipId, groupId, roleIds),
-    'gdap.updateAssignment': ({ relationshipId, assignmentId, etag, roleIds }) =>
-      gdapAssignments.updateAssignment(relationshipId, assignmentId, etag, roleIds),
-    'gdap.removeAssignment': ({ relationshipId, assignmentId, etag }) =>
-      gdapAssignments.removeAssignment(relationshipId, assignmentId, etag),
-    'gdap.accessCheck': ({ tenantId, userId }) => gdapAccess.accessCheck(tenantId, userId),
-    'gdap.expiring': () => expiringRelationships(directory.snapshot(), now()),
-    'gdap.bulkPlan': (request) => bulk.plan(request),
-    'gdap.bulkApply': (request) => bulk.apply(request),
-    'gdap.exportRelationships': () => ({
-      fileName: `gdap-relationships-${now().toISOString().slice(0, 10)}.csv`,
-      mimeType: 'text/csv',
-      content: relationshipsToCsv(directory.snapshot(), now()),
-    }),
-    'gdap.exportBulkResults': () => ({
-      fileName: `gdap-bulk-results-${now().toISOString().slice(0, 10)}.csv`,
-      mimeType: 'text/csv',
-      content: bulkResultsToCsv(bulk.lastResults()),
+    ...gdapHandlers({
+      gdap,
+      assignments: gdapAssignments,
+      access: gdapAccess,
+      bulk,
+      directory,
+      templateStore: templateDoc.store,
+      templates,
+      now,
     }),
     'audit.list': ({ tenantId, action, from, to }) =>
       audit.read({
