@@ -15,7 +15,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CommandError } from '../../../shared/contract';
 import type { ListedCustomer } from '../../../shared/customer-directory';
 import {
@@ -65,6 +65,33 @@ const useStyles = makeStyles({
 });
 
 const OUTCOME_COLOR = { succeeded: 'success', failed: 'danger', skipped: 'informative' } as const;
+
+/** The plan and its results: one customer a row, scrolling on its own so the buttons above stay in view. */
+function BulkTable({
+  label,
+  columns,
+  children,
+}: {
+  readonly label: string;
+  readonly columns: ReadonlyArray<string>;
+  readonly children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.table} aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
 
 /** Many customers at once: pick them, choose an action, see the plan, apply, retry what failed. */
 export function BulkView() {
@@ -292,34 +319,24 @@ export function BulkView() {
                 Apply to {changing} customers
               </Button>
             </div>
-            <div className={styles.scroll}>
-              <table className={styles.table} aria-label="Bulk plan">
-                <thead>
-                  <tr>
-                    <th>Customer</th>
-                    <th>What changes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.map((p) => (
-                    <tr key={p.tenantId} data-plan={p.tenantId}>
-                      <td>{p.customerName}</td>
-                      <td>
-                        {p.changes.length > 0 ? (
-                          p.changes.map((c, i) => (
-                            <Caption1 block key={i}>
-                              {c.description}
-                            </Caption1>
-                          ))
-                        ) : (
-                          <Caption1 className={styles.muted}>No change: {p.skipped}</Caption1>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <BulkTable label="Bulk plan" columns={['Customer', 'What changes']}>
+              {plan.map((p) => (
+                <tr key={p.tenantId} data-plan={p.tenantId}>
+                  <td>{p.customerName}</td>
+                  <td>
+                    {p.changes.length > 0 ? (
+                      p.changes.map((c, i) => (
+                        <Caption1 block key={i}>
+                          {c.description}
+                        </Caption1>
+                      ))
+                    ) : (
+                      <Caption1 className={styles.muted}>No change: {p.skipped}</Caption1>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </BulkTable>
           </>
         )}
         {results && (
@@ -349,35 +366,24 @@ export function BulkView() {
                 Export results (CSV)
               </Button>
             </div>
-            <div className={styles.scroll}>
-              <table className={styles.table} aria-label="Bulk results">
-                <thead>
-                  <tr>
-                    <th>Customer</th>
-                    <th>Result</th>
-                    <th>Details</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.map((r) => (
-                    <tr key={r.tenantId} data-result={r.tenantId} data-outcome={r.outcome}>
-                      <td>{r.customerName}</td>
-                      <td>
-                        <Badge appearance="tint" color={OUTCOME_COLOR[r.outcome]}>
-                          {r.outcome}
-                        </Badge>
-                      </td>
-                      <td>
-                        <Caption1 block>{r.message}</Caption1>
-                        {r.requestIds.length > 0 && (
-                          <Caption1 className={styles.muted}>request-id {r.requestIds.join(', ')}</Caption1>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <BulkTable label="Bulk results" columns={['Customer', 'Result', 'Details']}>
+              {results.map((r) => (
+                <tr key={r.tenantId} data-result={r.tenantId} data-outcome={r.outcome}>
+                  <td>{r.customerName}</td>
+                  <td>
+                    <Badge appearance="tint" color={OUTCOME_COLOR[r.outcome]}>
+                      {r.outcome}
+                    </Badge>
+                  </td>
+                  <td>
+                    <Caption1 block>{r.message}</Caption1>
+                    {r.requestIds.length > 0 && (
+                      <Caption1 className={styles.muted}>request-id {r.requestIds.join(', ')}</Caption1>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </BulkTable>
           </>
         )}
       </section>
