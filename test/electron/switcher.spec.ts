@@ -5,85 +5,50 @@
  * display (xvfb-run on a headless Linux); test/unit/app/main-wiring.test.ts covers the same wiring
  * against a stand-in, including the tray menu (Electron has no API that lists an app's trays).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { electronExecutable, hasElectronRuntime } from './electron-runtime';
+import { execFile } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { appArgs, electronExecutable, launchApp } from './electron-runtime';
 
-test.skip(
-  !hasElectronRuntime(),
-  'No Electron runtime on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); the switcher is covered by unit tests of its policy modules and the wiring test.',
-);
-test.describe.configure({ mode: 'serial' });
+const desktop = launchApp({
+  dataDirPrefix: 'sb-switcher-',
+  skipReason:
+    'No Electron runtime on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); the switcher is covered by unit tests of its policy modules and the wiring test.',
+});
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const HOTKEY = 'CommandOrControl+Alt+K';
-const noSandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-
-let app: ElectronApplication;
-let page: Page;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-switcher-'));
-  app = await electron.launch({ cwd: ROOT, args: [...noSandbox, ROOT, '--data-dir', dataDir] });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
-  await app.evaluate(({ shell }) => {
-    const opened: string[] = [];
-    (globalThis as { __opened?: string[] }).__opened = opened;
-    shell.openExternal = async (url: string) => {
-      opened.push(url);
-    };
-  });
-});
-
-test.afterAll(async () => {
-  await app?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const openedUrls = (): Promise<string[]> =>
-  app.evaluate(() => [...((globalThis as { __opened?: string[] }).__opened ?? [])]);
 
 test('the switcher hotkey is held, or the window says which app-wide keys clashed', async () => {
-  const held = await app.evaluate(
+  const held = await desktop.app.evaluate(
     ({ globalShortcut }, hotkey) => globalShortcut.isRegistered(hotkey),
     HOTKEY,
   );
   if (!held) {
     // Another app on this desktop holds it: that must be reported, not ignored.
-    await expect(page.getByText(/does not open the switcher/)).toBeVisible();
+    await expect(desktop.page.getByText(/does not open the switcher/)).toBeVisible();
   }
 });
 
 test('--switch-tenant from a second instance shows one hardened, always-on-top switcher window that launches and hides', async () => {
-  await page.getByRole('button', { name: 'Add customer' }).first().click();
-  const dialog = page.getByRole('dialog');
+  await desktop.page.getByRole('button', { name: 'Add customer' }).first().click();
+  const dialog = desktop.page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Customer name' }).fill('Contoso Ltd');
   await dialog.getByRole('textbox', { name: 'Tenant ID' }).fill(CONTOSO);
   await dialog.getByRole('radio', { name: /^GDAP:/ }).check();
   await dialog.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.getByRole('button', { name: 'Launch Security Copilot for Contoso Ltd' })).toBeVisible();
+  await expect(
+    desktop.page.getByRole('button', { name: 'Launch Security Copilot for Contoso Ltd' }),
+  ).toBeVisible();
 
-  const newWindow = app.waitForEvent('window');
+  const newWindow = desktop.app.waitForEvent('window');
   // The second instance hands its argv to this one through the single-instance lock, then exits.
   await new Promise<void>((resolve) => {
-    execFile(electronExecutable()!, [...noSandbox, ROOT, '--data-dir', dataDir, '--switch-tenant'], () =>
-      resolve(),
-    );
+    execFile(electronExecutable()!, appArgs(desktop.dataDir, '--switch-tenant'), () => resolve());
   });
   const switcher = await newWindow;
   expect(switcher.url()).toBe('app://switchboard/index.html#switcher');
 
-  const facts = await app.evaluate(({ BrowserWindow }) => {
+  const facts = await desktop.app.evaluate(({ BrowserWindow }) => {
     type WithPreferences = { getLastWebPreferences(): Electron.WebPreferences | null };
     const window = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('#switcher'));
     const prefs = (window?.webContents as unknown as WithPreferences | undefined)?.getLastWebPreferences();
@@ -118,11 +83,13 @@ test('--switch-tenant from a second instance shows one hardened, always-on-top s
   // Only the switcher, already open: type, Enter, and the tenant's Security Copilot opens.
   await switcher.getByRole('combobox', { name: 'Find a customer' }).fill('conto');
   await switcher.keyboard.press('Enter');
-  await expect.poll(openedUrls).toEqual([`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`]);
+  await expect
+    .poll(desktop.openedUrls)
+    .toEqual([`https://securitycopilot.microsoft.com/?tenantId=${CONTOSO}`]);
   // After the launch the window is hidden, not closed: the next hotkey shows it at once.
   await expect
     .poll(() =>
-      app.evaluate(({ BrowserWindow }) =>
+      desktop.app.evaluate(({ BrowserWindow }) =>
         BrowserWindow.getAllWindows()
           .filter((w) => w.webContents.getURL().endsWith('#switcher'))
           .map((w) => w.isVisible()),
