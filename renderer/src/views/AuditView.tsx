@@ -36,7 +36,10 @@ import { parseTenantId } from '../../../shared/tenant-id';
 import { invoke } from '../bridge/bridge';
 import { useReloadOn } from '../bridge/use-reload-on';
 import { saveExport } from '../download';
+import { useTabPageStyles } from './gdap/tab-page-styles';
 
+// Spread over useTabPageStyles: the audit trail is a page of its own, not a GDAP tab, so it brings its
+// own page frame (margins and scrolling) and head.
 const useStyles = makeStyles({
   page: {
     display: 'flex',
@@ -47,8 +50,6 @@ const useStyles = makeStyles({
     height: '100%',
     boxSizing: 'border-box',
   },
-  title: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   filters: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -58,8 +59,6 @@ const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   filter: { width: '240px' },
   date: { width: '150px' },
-  spacer: { flexGrow: 1 },
-  table: { tableLayout: 'fixed' },
   colExpand: { width: '36px' },
   colWhen: { width: '100px' },
   colAccount: { width: '160px' },
@@ -75,7 +74,6 @@ const useStyles = makeStyles({
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
   },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   wrap: { overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   requestId: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXXS },
@@ -89,7 +87,6 @@ const useStyles = makeStyles({
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
   },
-  empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
   more: { alignSelf: 'center' },
 });
 
@@ -154,7 +151,7 @@ function listInput(f: Filters) {
  * who, which tenant, what was sent and what Graph answered; filtered, expanded and exported.
  */
 export function AuditView() {
-  const styles = useStyles();
+  const styles = { ...useTabPageStyles(), ...useStyles() };
   const [filters, setFilters] = useState<Filters>({ tenantId: ALL, action: ALL, from: '', to: '' });
   const [entries, setEntries] = useState<ReadonlyArray<AuditEntryView> | undefined>();
   const [unreadableLines, setUnreadableLines] = useState(0);

@@ -34,27 +34,14 @@ import { autoExtends, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/gdap'
 import { roleName } from '../../../shared/roles';
 import { invoke } from '../bridge/bridge';
 import { useReloadOn } from '../bridge/use-reload-on';
+import { useTabPageStyles } from './gdap/tab-page-styles';
 
 const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    // Shown as a tab of the GDAP view, which gives the page its margins and scrolling.
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalL,
-  },
-  title: { margin: 0 },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  spacer: { flexGrow: 1 },
-  muted: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   sectionHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
-  table: { tableLayout: 'fixed' },
   colCustomer: { width: '190px' },
   colEnds: { width: '130px' },
   colStatus: { width: '200px' },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   name: { fontWeight: tokens.fontWeightSemibold, display: 'block' },
   actions: {
     display: 'flex',
@@ -63,7 +50,6 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXS,
   },
   none: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
-  empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
   badge: { whiteSpace: 'normal', height: 'auto', minHeight: '24px', textAlign: 'left' },
 });
 
@@ -102,7 +88,7 @@ interface Failure {
  * Administrator (Microsoft never extends those), with the one action that fixes each.
  */
 export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (tenantId: string) => void }) {
-  const styles = useStyles();
+  const styles = { ...useTabPageStyles(), ...useStyles() };
   const [items, setItems] = useState<ReadonlyArray<ExpiringRelationship> | undefined>();
   const [loadError, setLoadError] = useState<CommandError | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
@@ -275,7 +261,7 @@ function ExpiringRow({
   readonly onTurnAutoExtendOn: () => void;
   readonly onRemoveGlobalAdmin: () => void;
 }) {
-  const styles = useStyles();
+  const styles = { ...useTabPageStyles(), ...useStyles() };
   const look = OUTLOOK_LOOK[outlook(item)];
   const r = item.relationship;
   return (

@@ -35,24 +35,12 @@ import { GLOBAL_ADMINISTRATOR_ROLE_ID, RELATIONSHIP_LIMITS } from '../../../shar
 import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../../shared/gdap-draft';
 import { DIRECTORY_ROLES, roleName } from '../../../shared/roles';
 import { invoke } from '../bridge/bridge';
+import { useTabPageStyles } from './gdap/tab-page-styles';
 
 type ListedTemplate = RoleTemplate & { readonly builtIn: boolean };
 
 const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    // Shown as a tab of the GDAP view, which gives the page its margins and scrolling.
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalL,
-  },
-  title: { margin: 0 },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  spacer: { flexGrow: 1 },
-  muted: { color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   name: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
   roles: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXXS },
   colRoles: { width: '38%' },
@@ -108,7 +96,7 @@ function newTemplateId(name: string): string {
  * with their template IDs, as Partner Center and Graph name them.
  */
 export function TemplatesView() {
-  const styles = useStyles();
+  const styles = { ...useTabPageStyles(), ...useStyles() };
   const [templates, setTemplates] = useState<ReadonlyArray<ListedTemplate> | undefined>();
   const [error, setError] = useState<CommandError | undefined>();
   const [editing, setEditing] = useState<RoleTemplate | 'new' | undefined>();
@@ -265,7 +253,7 @@ function TemplateDialog({
   readonly onClose: () => void;
   readonly onSaved: (templates: ReadonlyArray<ListedTemplate>) => void;
 }) {
-  const styles = useStyles();
+  const styles = { ...useTabPageStyles(), ...useStyles() };
   const [name, setName] = useState(template?.name ?? '');
   const [description, setDescription] = useState(template?.description ?? '');
   const [roleIds, setRoleIds] = useState<ReadonlyArray<string>>(template?.roleIds ?? []);
