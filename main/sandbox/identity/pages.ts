@@ -32,8 +32,12 @@ export function hidden(fields: Readonly<Record<string, string | undefined>>): st
  * The reply to the app: an HTML form that posts itself to the redirect URI (response_mode=form_post,
  * which msal-node 7 requires). It also works without script: the button submits it.
  */
-export function formPost(action: string, fields: Readonly<Record<string, string | undefined>>): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Working...</title></head>
+export function formPost(
+  title: string,
+  action: string,
+  fields: Readonly<Record<string, string | undefined>>,
+): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
 <body onload="document.forms[0].submit()"><form method="post" action="${esc(action)}">
 ${hidden(fields)}
 <noscript><p>Script is off: continue to send the sign-in to the app.</p></noscript>
