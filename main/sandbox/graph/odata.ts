@@ -6,6 +6,18 @@
 import { graphError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';
 
+/**
+ * Graph's answer to a POST that made an entity: 201, the entity after its `@odata.context`, and a
+ * `Location` where Graph gives one.
+ */
+export function createdEntity(context: string, entity: object, location?: string): SandboxResponse {
+  return {
+    status: 201,
+    ...(location === undefined ? {} : { headers: { location } }),
+    json: { '@odata.context': context, ...entity },
+  };
+}
+
 export interface PageOptions {
   /** The default page size when no `$top` is given. */
   readonly defaultTop: number;

@@ -9,6 +9,7 @@ import type { Router } from '../../http/router';
 import type { SandboxRequest, SandboxResponse } from '../../http/types';
 import { page } from '../../identity/pages';
 import { hasRole, newId } from '../../identity/token-service';
+import { createdEntity } from '../odata';
 import { V1, type DirectoryKit } from './common';
 
 const REDEEM = '/portals/invitations.microsoft.com/redeem';
@@ -104,27 +105,23 @@ export function registerInvitationRoutes(router: Router, ctx: SandboxContext, ki
     };
     state.data.invitations.push(invitation);
     ctx.changed();
-    return {
-      status: 201,
-      json: {
-        '@odata.context': ctxUrl('invitations/$entity'),
-        id,
-        inviteRedeemUrl: invitation.inviteRedeemUrl,
-        invitedUserDisplayName: invitation.invitedUserDisplayName,
-        invitedUserEmailAddress: email,
-        invitedUserType: type,
-        inviteRedirectUrl: invitation.inviteRedirectUrl,
-        sendInvitationMessage: invitation.sendInvitationMessage,
-        resetRedemption: body.resetRedemption === true,
-        status: invitation.status,
-        invitedUser: { id: guest.id },
-        invitedUserMessageInfo: body.invitedUserMessageInfo ?? {
-          messageLanguage: null,
-          ccRecipients: [],
-          customizedMessageBody: null,
-        },
+    return createdEntity(ctxUrl('invitations/$entity'), {
+      id,
+      inviteRedeemUrl: invitation.inviteRedeemUrl,
+      invitedUserDisplayName: invitation.invitedUserDisplayName,
+      invitedUserEmailAddress: email,
+      invitedUserType: type,
+      inviteRedirectUrl: invitation.inviteRedirectUrl,
+      sendInvitationMessage: invitation.sendInvitationMessage,
+      resetRedemption: body.resetRedemption === true,
+      status: invitation.status,
+      invitedUser: { id: guest.id },
+      invitedUserMessageInfo: body.invitedUserMessageInfo ?? {
+        messageLanguage: null,
+        ccRecipients: [],
+        customizedMessageBody: null,
       },
-    };
+    });
   });
 
   // The redeem link: the guest opens it, accepts, and lands on the inviteRedirectUrl.

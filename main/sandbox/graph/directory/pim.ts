@@ -8,6 +8,7 @@ import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { newId } from '../../identity/token-service';
+import { createdEntity } from '../odata';
 import { RM, ROLE_ADMINS, type DirectoryKit } from './common';
 
 export function registerPimRoutes(router: Router, ctx: SandboxContext, kit: DirectoryKit): void {
@@ -110,25 +111,21 @@ export function registerPimRoutes(router: Router, ctx: SandboxContext, kit: Dire
         });
       }
       ctx.changed();
-      return {
-        status: 201,
-        json: {
-          '@odata.context': ctxUrl(`roleManagement/directory/${segment}/$entity`),
-          id: newId(),
-          status,
-          action,
-          principalId: body.principalId,
-          roleDefinitionId: roleId,
-          directoryScopeId: '/',
-          appScopeId: null,
-          justification: body.justification ?? null,
-          createdDateTime: now.toISOString(),
-          completedDateTime: now.toISOString(),
-          isValidationOnly: false,
-          targetScheduleId,
-          scheduleInfo: body.scheduleInfo ?? null,
-        },
-      };
+      return createdEntity(ctxUrl(`roleManagement/directory/${segment}/$entity`), {
+        id: newId(),
+        status,
+        action,
+        principalId: body.principalId,
+        roleDefinitionId: roleId,
+        directoryScopeId: '/',
+        appScopeId: null,
+        justification: body.justification ?? null,
+        createdDateTime: now.toISOString(),
+        completedDateTime: now.toISOString(),
+        isValidationOnly: false,
+        targetScheduleId,
+        scheduleInfo: body.scheduleInfo ?? null,
+      });
     });
   }
 }

@@ -8,7 +8,7 @@ import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { newId } from '../../identity/token-service';
 import type { RoleAssignment } from '../../state/model';
-import { pageOf } from '../odata';
+import { createdEntity, pageOf } from '../odata';
 import type { SandboxRequest } from '../../http/types';
 import { RM, ROLE_ADMINS, USERS_PAGE, type DirectoryKit } from './common';
 
@@ -103,13 +103,10 @@ export function registerRoleRoutes(router: Router, ctx: SandboxContext, kit: Dir
     };
     state.data.roleAssignments.push(assignment);
     ctx.changed();
-    return {
-      status: 201,
-      json: {
-        '@odata.context': ctxUrl('roleManagement/directory/roleAssignments/$entity'),
-        ...assignmentJson(assignment),
-      },
-    };
+    return createdEntity(
+      ctxUrl('roleManagement/directory/roleAssignments/$entity'),
+      assignmentJson(assignment),
+    );
   });
 
   router.delete(`${RM}/roleAssignments/:id`, (req) => {

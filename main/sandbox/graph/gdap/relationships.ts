@@ -9,7 +9,7 @@ import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { newId } from '../../identity/token-service';
 import type { Relationship } from '../../state/model';
-import { etagOf, pageOf } from '../odata';
+import { createdEntity, etagOf, pageOf } from '../odata';
 import { checkAutoExtend, checkDisplayName, checkDuration, checkRoles, type Check } from './rules';
 import { BASE, PAGE, type GdapKit } from './common';
 
@@ -93,14 +93,11 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     };
     state.data.relationships.push(relationship);
     ctx.changed();
-    return {
-      status: 201,
-      headers: { location: `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${relationship.id}` },
-      json: {
-        '@odata.context': `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships/$entity`,
-        ...relationshipJson(relationship),
-      },
-    };
+    return createdEntity(
+      `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships/$entity`,
+      relationshipJson(relationship),
+      `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${relationship.id}`,
+    );
   });
 
   router.get(`${BASE}/delegatedAdminRelationships/:id`, (req) => {

@@ -105,7 +105,8 @@ export const SwitcherOption = memo(function SwitcherOption({
 }: SwitcherOptionProps) {
   const styles = useStyles();
   // A customer with neither domain nor tags is told apart by its tenant ID alone.
-  const showTenantId = active || byTenantId || (!c.domain && c.tags.length === 0);
+  const detail = [c.domain, c.tags.join(', ')].filter(Boolean).join(' · ');
+  const showTenantId = active || byTenantId || detail === '';
   return (
     <div
       id={id}
@@ -130,10 +131,10 @@ export const SwitcherOption = memo(function SwitcherOption({
       <span className={styles.text}>
         <span className={styles.name}>{c.displayName}</span>
         <span className={styles.detail}>
-          {[c.domain, c.tags.join(', ')].filter(Boolean).join(' · ')}
+          {detail}
           {showTenantId && (
             <>
-              {c.domain || c.tags.length > 0 ? ' · ' : ''}
+              {detail === '' ? '' : ' · '}
               <span className={styles.mono} data-testid="switcher-tenant-id">
                 {c.tenantId}
               </span>
