@@ -50,12 +50,12 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: restrict(['main', 'renderer'], 'shared/', true) },
   {
     files: ['main/core/**/*.ts'],
-    ignores: ['main/core/cloud/sandbox-connector.ts'],
+    ignores: ['main/core/platform/cloud/sandbox-connector.ts'],
     rules: restrict(['main/app', 'main/web', 'main/sandbox', 'renderer'], 'main/core'),
   },
   {
     // The sandbox cloud profile is the one door from core into main/sandbox (architecture.md).
-    files: ['main/core/cloud/sandbox-connector.ts'],
+    files: ['main/core/platform/cloud/sandbox-connector.ts'],
     rules: restrict(['main/app', 'main/web', 'renderer'], 'main/core'),
   },
   { files: ['main/web/**/*.ts'], rules: restrict(['main/app', 'renderer'], 'main/web') },

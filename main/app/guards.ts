@@ -5,7 +5,7 @@
  * allow-list goes to the user's browser instead of loading in the app.
  */
 import { app, session, type Session, type WebContents } from 'electron';
-import type { CloudProfile } from '../../shared/cloud-profile';
+import type { CloudProfile } from '../../shared/platform/cloud-profile';
 import { decideNavigation, decideNewWindow } from './policy/navigation-policy';
 import { isAppUrl } from './policy/app-protocol';
 import { decidePortalNavigation, decidePortalNewWindow } from './policy/portal-navigation';

@@ -3,8 +3,8 @@
  * holds is reported (a notice in the window and a log line), never silently dead.
  */
 import type { GlobalShortcut } from 'electron';
-import type { Notice } from '../../shared/contract';
-import { chooseHotkey, describeHotkey, hotkeyClashNotice } from '../../shared/hotkey';
+import type { Notice } from '../../shared/contract/contract';
+import { chooseHotkey, describeHotkey, hotkeyClashNotice } from '../../shared/launch/hotkey';
 
 export interface GlobalHotkeyOptions {
   /** The analyst's choice, if any; absent or invalid, the default is used. */

@@ -4,8 +4,8 @@
  * this layer decides only who may talk at all.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL, type CommandResult } from '../../shared/contract';
-import type { SwitchboardCore } from '../core/switchboard-core';
+import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL, type CommandResult } from '../../shared/contract/contract';
+import type { SwitchboardCore } from '../core/compose';
 import { isTrustedSender } from './policy/trusted-sender';
 import { allOurWindows, ourWebContentsIds } from './window';
 

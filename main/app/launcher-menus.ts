@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { app, Menu } from 'electron';
-import type { Customer } from '../../shared/customer';
-import type { TenantId } from '../../shared/tenant-id';
+import type { Customer } from '../../shared/customers/customer';
+import type { TenantId } from '../../shared/platform/tenant-id';
 import { dockMenu, jumpListTasks } from './policy/launcher-menus';
 
 export interface LauncherMenuOptions {

@@ -4,7 +4,7 @@
  * because it is the last code before the OS acts. main.ts passes `shell.openExternal` in, which keeps
  * this file free of a runtime 'electron' import and testable in plain Node.
  */
-import type { CloudProfile } from '../../shared/cloud-profile';
+import type { CloudProfile } from '../../shared/platform/cloud-profile';
 import type { Opener } from '../core/launch/opener';
 import { allowedExternalUrl } from './policy/external-url-policy';
 

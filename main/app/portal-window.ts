@@ -5,7 +5,7 @@
  * view of a Microsoft portal, and the guards limit where it may go (policy/portal-navigation.ts).
  */
 import { BrowserWindow, session, type Session } from 'electron';
-import { PRODUCT_NAME } from '../core/host-options';
+import { PRODUCT_NAME } from '../core/platform/host-options';
 
 const portalSessions = new WeakSet<Session>();
 

@@ -2,11 +2,11 @@
  * The preload: exposes exactly the contract as `window.switchboard` (a SwitchboardBridge) and nothing
  * else; the page never sees ipcRenderer or an IPC event. It runs in a sandboxed renderer, where a
  * preload can require only a few Electron modules, so scripts/build-main.mjs bundles it to one
- * CommonJS file with the name lists of shared/contract-names.ts inlined.
+ * CommonJS file with the name lists of shared/contract/contract-names.ts inlined.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CommandResult, EventName, SwitchboardBridge } from '../../shared/contract';
-import { commandChannel, EVENT_CHANNEL, isCommandName, isEventName } from '../../shared/contract-names';
+import type { CommandResult, EventName, SwitchboardBridge } from '../../shared/contract/contract';
+import { commandChannel, EVENT_CHANNEL, isCommandName, isEventName } from '../../shared/contract/contract-names';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/platform/content-security-policy';
 import { APP_SCHEME, contentTypeOf, resolveAppFile } from './policy/app-protocol';
 
 /**

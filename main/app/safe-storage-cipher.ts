@@ -2,8 +2,8 @@
  * Core's SecretCipher on Electron's safeStorage. Electron's object is passed in (main.ts hands over
  * `safeStorage`) so this file has no runtime import of 'electron' and is tested in plain Node.
  */
-import type { SecretCipher } from '../core/secrets/secret-cipher';
-import { SecretEncryptionUnavailableError } from '../core/secrets/secret-cipher';
+import type { SecretCipher } from '../core/platform/secrets/secret-cipher';
+import { SecretEncryptionUnavailableError } from '../core/platform/secrets/secret-cipher';
 
 /** The part of Electron's `safeStorage` this cipher uses. */
 export interface SafeStorageLike {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ElectronStore from 'electron-store';
-import type { StoreBackends } from '../core/persistence/store-backend';
+import type { StoreBackends } from '../core/platform/persistence/store-backend';
 
 /**
  * Documents in `dataDir` through electron-store, the Electron twin of core's `confBackends`: same

@@ -6,11 +6,11 @@
  * closes it after a launch.
  */
 import { app, BrowserWindow, screen } from 'electron';
-import { PRODUCT_NAME } from '../core/host-options';
+import { PRODUCT_NAME } from '../core/platform/host-options';
 import { APP_ENTRY_URL } from './policy/app-protocol';
 import { hardenedWebPreferences, trackOurWindow } from './window';
 
-/** The renderer shows only the switcher at this hash (renderer/src/switcher-window.tsx). */
+/** The renderer shows only the switcher at this hash (renderer/src/app/switcher-window.tsx). */
 export const SWITCHER_URL = `${APP_ENTRY_URL}#switcher`;
 
 const WIDTH = 680;

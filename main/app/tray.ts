@@ -5,10 +5,10 @@
  * policy/tray-menu.ts.
  */
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { ListedCustomer } from '../../shared/customer-directory';
-import { PRODUCT_NAME } from '../core/host-options';
+import type { ListedCustomer } from '../../shared/customers/customer-directory';
+import { PRODUCT_NAME } from '../core/platform/host-options';
 import { trayMenu, type TrayMenuItem } from './policy/tray-menu';
-import type { TenantId } from '../../shared/tenant-id';
+import type { TenantId } from '../../shared/platform/tenant-id';
 
 export interface TrayOptions {
   /** A PNG; it is scaled to the size trays use. */

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { PRODUCT_NAME } from '../core/host-options';
+import { PRODUCT_NAME } from '../core/platform/host-options';
 import { APP_ENTRY_URL } from './policy/app-protocol';
 
 /** The windows this shell created, by webContents id: the only senders IPC trusts. */

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { confBackends } from '../core/persistence/conf-backend';
-import { defaultDataDir, OptionsError, parseHostOptions } from '../core/host-options';
-import { inProcessSandbox } from '../core/cloud/sandbox-connector';
-import { createCore } from '../core/switchboard-core';
+import { confBackends } from '../core/platform/persistence/conf-backend';
+import { defaultDataDir, OptionsError, parseHostOptions } from '../core/platform/host-options';
+import { inProcessSandbox } from '../core/platform/cloud/sandbox-connector';
+import { createCore } from '../core/compose';
 import { startWebHost } from './web-host';
 import { modeOpener } from '../core/launch/mode-opener';
-import type { LaunchPlatform } from '../../shared/launch-mode';
+import type { LaunchPlatform } from '../../shared/launch/launch-mode';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { SwitchboardCore } from '../core/switchboard-core';
+import type { SwitchboardCore } from '../core/compose';
 import { readStaticFile } from './static-files';
 import { clientMessageSchema, MAX_MESSAGE_BYTES } from './wire';
-import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/platform/content-security-policy';
 
 export interface WebHostOptions {
   readonly core: SwitchboardCore;

@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SandboxConnector } from '../../main/core/cloud/cloud-service';
+import type { SandboxConnector } from '../../main/core/platform/cloud/cloud-service';
 import { SYNC_CONCURRENCY } from '../../main/core/directory/directory-service';
-import { confBackends } from '../../main/core/persistence/conf-backend';
-import { createCore } from '../../main/core/switchboard-core';
+import { confBackends } from '../../main/core/platform/persistence/conf-backend';
+import { createCore } from '../../main/core/compose';
 import { spawn } from 'node:child_process';
 import { generateSample } from '../../main/sandbox/state/sample';
-import { sandboxCloud } from '../../shared/cloud-profile';
-import { ACCESS_GRANTING_STATUSES } from '../../shared/gdap';
+import { sandboxCloud } from '../../shared/platform/cloud-profile';
+import { ACCESS_GRANTING_STATUSES } from '../../shared/gdap/gdap';
 import { signInThroughPages } from '../sandbox/helpers/sandbox';
 import type { Figures, Scenario } from './run';
 

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxConnector } from '../../main/core/cloud/cloud-service';
-import { inProcessSandbox } from '../../main/core/cloud/sandbox-connector';
-import { confBackends } from '../../main/core/persistence/conf-backend';
-import { createCore, type SwitchboardCore } from '../../main/core/switchboard-core';
+import type { SandboxConnector } from '../../main/core/platform/cloud/cloud-service';
+import { inProcessSandbox } from '../../main/core/platform/cloud/sandbox-connector';
+import { confBackends } from '../../main/core/platform/persistence/conf-backend';
+import { createCore, type SwitchboardCore } from '../../main/core/compose';
 import type { FaultRuleInput } from '../../main/sandbox/faults';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
-import type { DirectoryStatus } from '../../shared/contract';
-import type { ListedCustomer } from '../../shared/customer-directory';
-import { sandboxCloud } from '../../shared/cloud-profile';
+import type { DirectoryStatus } from '../../shared/contract/contract';
+import type { ListedCustomer } from '../../shared/customers/customer-directory';
+import { sandboxCloud } from '../../shared/platform/cloud-profile';
 import { signInThroughPages } from '../sandbox/helpers/sandbox';
 
 // The app core syncs the GDAP directory from its sandbox through msal-node and the Graph SDK; only

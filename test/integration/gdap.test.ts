@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxConnector } from '../../main/core/cloud/cloud-service';
-import { confBackends } from '../../main/core/persistence/conf-backend';
-import { createCore, type SwitchboardCore } from '../../main/core/switchboard-core';
+import type { SandboxConnector } from '../../main/core/platform/cloud/cloud-service';
+import { confBackends } from '../../main/core/platform/persistence/conf-backend';
+import { createCore, type SwitchboardCore } from '../../main/core/compose';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
-import type { AccessCheck } from '../../shared/access-check';
-import { sandboxCloud } from '../../shared/cloud-profile';
-import type { CommandError, CommandName, EventName, EventPayload } from '../../shared/contract';
-import type { DirectoryRelationship } from '../../shared/directory';
+import type { AccessCheck } from '../../shared/gdap/access-check';
+import { sandboxCloud } from '../../shared/platform/cloud-profile';
+import type { CommandError, CommandName, EventName, EventPayload } from '../../shared/contract/contract';
+import type { DirectoryRelationship } from '../../shared/directory/directory';
 import type {
   ApprovalRequest,
   BulkPlanItem,
@@ -18,8 +18,8 @@ import type {
   PartnerUser,
   RelationshipDetails,
   StatusChange,
-} from '../../shared/gdap-contract';
-import { ROLE_IDS } from '../../shared/roles';
+} from '../../shared/gdap/gdap-contract';
+import { ROLE_IDS } from '../../shared/gdap/roles';
 import { approveAsCustomerAdmin, portalFactsAs, signInThroughPages } from '../sandbox/helpers/sandbox';
 
 // GDAP end to end through the app's core, msal-node and the Graph SDK against the sandbox: the

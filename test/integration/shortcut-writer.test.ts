@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../main/core/errors';
-import { markDesktopFileTrusted } from '../../main/core/shortcuts/gio-trust';
-import { ShortcutWriter, type ShortcutLink } from '../../main/core/shortcuts/shortcut-writer';
+import { UserFacingError } from '../../main/core/platform/errors';
+import { markDesktopFileTrusted } from '../../main/core/launch/gio-trust';
+import { ShortcutWriter, type ShortcutLink } from '../../main/core/launch/shortcut-writer';
 
 // The shortcut writer against a real folder, with each format read back the way its OS would: the
 // .desktop files by freedesktop.org's own validator (Debian's desktop-file-utils), the .url as INI, the

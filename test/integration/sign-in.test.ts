@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessSandbox } from '../../main/core/cloud/sandbox-connector';
-import { dispatcherTrusting } from '../../main/core/cloud/transport';
-import { confBackends } from '../../main/core/persistence/conf-backend';
-import { createCore, type SwitchboardCore } from '../../main/core/switchboard-core';
-import type { AuthStatus, DeviceCodePrompt, PartnerAccount } from '../../shared/contract';
+import { inProcessSandbox } from '../../main/core/platform/cloud/sandbox-connector';
+import { dispatcherTrusting } from '../../main/core/platform/cloud/transport';
+import { confBackends } from '../../main/core/platform/persistence/conf-backend';
+import { createCore, type SwitchboardCore } from '../../main/core/compose';
+import type { AuthStatus, DeviceCodePrompt, PartnerAccount } from '../../shared/contract/contract';
 import { readForm, signInThroughPages } from '../sandbox/helpers/sandbox';
 
 // The whole app core against its own in-process sandbox, through msal-node: only the browser is a

@@ -7,7 +7,7 @@ import {
   dispatcherTrusting,
   graphFetchOptions,
   TrustingNetworkClient,
-} from '../../main/core/cloud/transport';
+} from '../../main/core/platform/cloud/transport';
 
 // A local HTTPS server whose certificate is signed by a CA made for this test, as the sandbox's is.
 let server: https.Server;

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { confBackends } from '../../main/core/persistence/conf-backend';
-import { createCore } from '../../main/core/switchboard-core';
+import { confBackends } from '../../main/core/platform/persistence/conf-backend';
+import { createCore } from '../../main/core/compose';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
 
 let dir: string;

@@ -8,7 +8,7 @@ import type { AccountInfo } from '@azure/msal-node';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { armTlsOptions } from '../../main/core/cloud/transport';
+import { armTlsOptions } from '../../main/core/platform/cloud/transport';
 import { ARM_ROLES, ROLE_ASSIGNMENT_PAGE_SIZE } from '../../main/sandbox/arm';
 import { publicClient, scriptedBrowser, startTestSandbox, type TestSandbox } from './helpers/sandbox';
 

@@ -7,7 +7,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleKind } from '../../main/sandbox/state/sample';
-import { ROLE_IDS } from '../../shared/roles';
+import { ROLE_IDS } from '../../shared/gdap/roles';
 import {
   graphClientWithToken,
   publicClient,

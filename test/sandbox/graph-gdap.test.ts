@@ -1,8 +1,8 @@
 import type { AccountInfo } from '@azure/msal-node';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, relationshipRequestBody } from '../../shared/gdap-draft';
-import { ROLE_IDS } from '../../shared/roles';
+import { BUILT_IN_TEMPLATES, relationshipRequestBody } from '../../shared/gdap/gdap-draft';
+import { ROLE_IDS } from '../../shared/gdap/roles';
 import { sampleKind } from '../../main/sandbox/state/sample';
 import {
   automationClient,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionRequiredAuthError, type AccountInfo } from '@azure/msal-node';
 import { sampleKind } from '../../main/sandbox/state/sample';
-import { ROLE_IDS } from '../../shared/roles';
+import { ROLE_IDS } from '../../shared/gdap/roles';
 import {
   automationClient,
   enterDeviceCode,

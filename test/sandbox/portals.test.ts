@@ -3,11 +3,11 @@
  * analyst's effective access there, as HTML for a person and as JSON for end-to-end checks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { securityCopilotUrl } from '../../shared/launch-url';
-import { sandboxCloud } from '../../shared/cloud-profile';
-import { COPILOT_PLUGINS } from '../../shared/plugin-catalogue';
-import { LAUNCH_TARGETS, portalTargetUrl } from '../../shared/portal-targets';
-import { tenantId as asTenantId } from '../../shared/tenant-id';
+import { securityCopilotUrl } from '../../shared/launch/launch-url';
+import { sandboxCloud } from '../../shared/platform/cloud-profile';
+import { COPILOT_PLUGINS } from '../../shared/plugins/plugin-catalogue';
+import { LAUNCH_TARGETS, portalTargetUrl } from '../../shared/launch/portal-targets';
+import { tenantId as asTenantId } from '../../shared/platform/tenant-id';
 import { readForm, startTestSandbox, type TestSandbox } from './helpers/sandbox';
 
 let sandbox: TestSandbox;

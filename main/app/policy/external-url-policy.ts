@@ -5,8 +5,8 @@
  * with no credentials, written in plain printable ASCII (our URL builders percent-encode everything,
  * so a raw Unicode character, a space or a backslash means the URL did not come from them).
  */
-import type { CloudProfile } from '../../../shared/cloud-profile';
-import { allowedLaunchOrigins } from '../../../shared/cloud-profile';
+import type { CloudProfile } from '../../../shared/platform/cloud-profile';
+import { allowedLaunchOrigins } from '../../../shared/platform/cloud-profile';
 
 /** Longer than any portal URL we build; a very long URL is refused rather than parsed. */
 const MAX_URL_LENGTH = 4096;

@@ -1,7 +1,7 @@
 /**
  * What a (second) instance was started for, read from its command line: a `switchboard://` deep link
  * (the scheme electron-builder registers with the OS). The argument is handed on exactly as it came,
- * never normalised: core's strict parser (shared/deep-link.ts) must see `..`, `%2F` and the like to
+ * never normalised: core's strict parser (shared/launch/deep-link.ts) must see `..`, `%2F` and the like to
  * refuse them. Kept pure so the picking is tested without Electron.
  */
 export const DEEP_LINK_SCHEME = 'switchboard';

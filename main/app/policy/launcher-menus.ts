@@ -4,9 +4,9 @@
  * dock menu. Linux gets a static "Switch tenant" desktop action from electron-builder.yml. Pure, so
  * it is tested in plain Node; main/app/main.ts hands the result to Electron.
  */
-import type { Customer } from '../../../shared/customer';
-import { deepLinkFor } from '../../../shared/deep-link';
-import type { TenantId } from '../../../shared/tenant-id';
+import type { Customer } from '../../../shared/customers/customer';
+import { deepLinkFor } from '../../../shared/launch/deep-link';
+import type { TenantId } from '../../../shared/platform/tenant-id';
 import { launchList, menuLabel, MENU_LIST_LIMIT } from './tray-menu';
 
 /**

@@ -3,7 +3,7 @@
  * `window.open`): deny by default. Only the app's own pages load in the app window; an allow-listed
  * portal URL goes to the user's browser; everything else is dropped.
  */
-import type { CloudProfile } from '../../../shared/cloud-profile';
+import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import { isAppUrl } from './app-protocol';
 import { allowedExternalUrl } from './external-url-policy';
 

@@ -3,7 +3,7 @@
  * portal hosts, over https. Anything else is denied; a new window (window.open, target=_blank) never
  * opens in the app: an allow-listed portal URL goes to the user's browser, the rest is dropped.
  */
-import { allowedLaunchOrigins, type CloudProfile } from '../../../shared/cloud-profile';
+import { allowedLaunchOrigins, type CloudProfile } from '../../../shared/platform/cloud-profile';
 import { allowedExternalUrl } from './external-url-policy';
 import type { NavigationDecision } from './navigation-policy';
 

@@ -3,8 +3,8 @@
  * recently (each opens that customer's Security Copilot), then the ways into the app. Pure, so the
  * order and the caps are tested in plain Node; main/app/tray.ts turns it into an Electron Menu.
  */
-import { compareCustomersByName, recentCustomers, type Customer } from '../../../shared/customer';
-import type { TenantId } from '../../../shared/tenant-id';
+import { compareCustomersByName, recentCustomers, type Customer } from '../../../shared/customers/customer';
+import type { TenantId } from '../../../shared/platform/tenant-id';
 
 /** How many favourites, and how many recent launches, a menu lists (a menu is not a search). */
 export const MENU_LIST_LIMIT = 10;

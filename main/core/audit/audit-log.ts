@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AuditEntryView } from '../../../shared/audit';
-import { csvTable } from '../../../shared/csv';
+import type { AuditEntryView } from '../../../shared/audit/audit';
+import { csvTable } from '../../../shared/platform/csv';
 
 export const AUDIT_FILE = 'audit.jsonl';
 

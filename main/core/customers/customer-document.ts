@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { customerSchema, type Customer } from '../../../shared/customer';
-import type { DocumentSpec } from '../persistence/document-store';
+import { customerSchema, type Customer } from '../../../shared/customers/customer';
+import type { DocumentSpec } from '../platform/persistence/document-store';
 
 export interface CustomerDocument {
   readonly customers: ReadonlyArray<Customer>;

@@ -1,9 +1,9 @@
-import { type Customer, type CustomerDraft } from '../../../shared/customer';
-import { mergeDirectory, storedPart, type ListedCustomer } from '../../../shared/customer-directory';
-import type { DirectorySnapshot } from '../../../shared/directory';
-import type { TenantId } from '../../../shared/tenant-id';
-import { UserFacingError } from '../errors';
-import type { DocumentStore } from '../persistence/document-store';
+import { type Customer, type CustomerDraft } from '../../../shared/customers/customer';
+import { mergeDirectory, storedPart, type ListedCustomer } from '../../../shared/customers/customer-directory';
+import type { DirectorySnapshot } from '../../../shared/directory/directory';
+import type { TenantId } from '../../../shared/platform/tenant-id';
+import { UserFacingError } from '../platform/errors';
+import type { DocumentStore } from '../platform/persistence/document-store';
 import type { CustomerDocument } from './customer-document';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DirectorySnapshot } from '../../../shared/directory';
-import type { DocumentSpec } from '../persistence/document-store';
+import type { DirectorySnapshot } from '../../../shared/directory/directory';
+import type { DocumentSpec } from '../platform/persistence/document-store';
 
 export interface DirectoryDocument {
   readonly snapshot: DirectorySnapshot | null;

@@ -8,13 +8,13 @@ import type {
   DirectoryCustomer,
   DirectoryRelationship,
   DirectorySnapshot,
-} from '../../../shared/directory';
-import type { DirectoryStatus } from '../../../shared/contract';
-import type { AccountService } from '../auth/account-service';
-import type { CloudService } from '../cloud/cloud-service';
-import { UserFacingError } from '../errors';
-import { createGraphClient } from '../graph/graph-client';
-import type { DocumentStore } from '../persistence/document-store';
+} from '../../../shared/directory/directory';
+import type { DirectoryStatus } from '../../../shared/contract/contract';
+import type { AccountService } from '../accounts/account-service';
+import type { CloudService } from '../platform/cloud/cloud-service';
+import { UserFacingError } from '../platform/errors';
+import { createGraphClient } from '../platform/graph/graph-client';
+import type { DocumentStore } from '../platform/persistence/document-store';
 import type { DirectoryDocument } from './directory-document';
 import { readDirectory } from './read-directory';
 

@@ -11,7 +11,7 @@ import type {
   DirectoryCustomer,
   DirectoryRelationship,
   ServiceManagementLink,
-} from '../../../shared/directory';
+} from '../../../shared/directory/directory';
 import {
   ACCESS_GRANTING_STATUSES,
   accessAssignmentSchema,
@@ -21,9 +21,9 @@ import {
   serviceManagementDetailSchema,
   type AccessAssignment,
   type DelegatedAdminRelationship,
-} from '../../../shared/gdap';
-import { describeGraphError, graphGet, graphGetAll, type GraphCallOptions } from '../graph/graph-client';
-import { runPool } from '../sync/pool';
+} from '../../../shared/gdap/gdap';
+import { describeGraphError, graphGet, graphGetAll, type GraphCallOptions } from '../platform/graph/graph-client';
+import { runPool } from '../platform/graph/pool';
 
 const BASE = '/tenantRelationships';
 const groupSchema = z.object({ id: z.string(), displayName: z.string() });

@@ -1,16 +1,16 @@
 /**
  * Why does (or doesn't) a partner user reach Security Copilot in a customer through GDAP: the user,
  * their groups (nested ones too: transitiveMemberOf), the customer's relationships and assignments,
- * all read fresh from Graph, then judged by shared/access-check.ts.
+ * all read fresh from Graph, then judged by shared/gdap/access-check.ts.
  */
 import { z } from 'zod';
-import { checkAccess, type AccessCheck } from '../../../shared/access-check';
-import type { DirectoryAssignment } from '../../../shared/directory';
-import { ACCESS_GRANTING_STATUSES, relationshipSchema } from '../../../shared/gdap';
+import { checkAccess, type AccessCheck } from '../../../shared/gdap/access-check';
+import type { DirectoryAssignment } from '../../../shared/directory/directory';
+import { ACCESS_GRANTING_STATUSES, relationshipSchema } from '../../../shared/gdap/gdap';
 import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryAssignment, toDirectoryRelationship } from '../directory/read-directory';
-import { UserFacingError } from '../errors';
-import { describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
+import { UserFacingError } from '../platform/errors';
+import { describeGraphError, graphGet, graphGetAll } from '../platform/graph/graph-client';
 import { relationshipsOfCustomer, type GdapService } from './gdap-service';
 
 const userSchema = z.object({

@@ -5,15 +5,15 @@
  * removals carry the ETag the user saw, and the 202 operation of an edit is followed to its end.
  */
 import { z } from 'zod';
-import type { RelationshipDetails } from '../../../shared/gdap-contract';
+import type { RelationshipDetails } from '../../../shared/gdap/gdap-contract';
 import {
   ACCESS_GRANTING_STATUSES,
   accessAssignmentSchema,
   type DelegatedAdminRelationship,
-} from '../../../shared/gdap';
-import { roleName } from '../../../shared/roles';
-import { UserFacingError } from '../errors';
-import { graphGet } from '../graph/graph-client';
+} from '../../../shared/gdap/gdap';
+import { roleName } from '../../../shared/gdap/roles';
+import { UserFacingError } from '../platform/errors';
+import { graphGet } from '../platform/graph/graph-client';
 import type { GdapService, Session } from './gdap-service';
 import type { GraphAnswer } from './graph-write';
 

@@ -4,12 +4,12 @@
  * customer again from fresh state, so a retry of the failed ones does only what is still missing.
  */
 import { z } from 'zod';
-import type { BulkChange, BulkPlanItem, BulkRequest, BulkResult } from '../../../shared/gdap-contract';
+import type { BulkChange, BulkPlanItem, BulkRequest, BulkResult } from '../../../shared/gdap/gdap-contract';
 import {
   checkRelationshipDraft,
   relationshipRequestBody,
   type RoleTemplate,
-} from '../../../shared/gdap-draft';
+} from '../../../shared/gdap/gdap-draft';
 import {
   ACCESS_GRANTING_STATUSES,
   accessAssignmentSchema,
@@ -19,13 +19,13 @@ import {
   relationshipSchema,
   RELATIONSHIP_LIMITS,
   type DelegatedAdminRelationship,
-} from '../../../shared/gdap';
-import { roleName } from '../../../shared/roles';
+} from '../../../shared/gdap/gdap';
+import { roleName } from '../../../shared/gdap/roles';
 import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryRelationship } from '../directory/read-directory';
-import { UserFacingError } from '../errors';
-import { graphGetAll } from '../graph/graph-client';
-import { runPool } from '../sync/pool';
+import { UserFacingError } from '../platform/errors';
+import { graphGetAll } from '../platform/graph/graph-client';
+import { runPool } from '../platform/graph/pool';
 import { relationshipsOfCustomer, type GdapService, type Session } from './gdap-service';
 
 const BASE = '/tenantRelationships/delegatedAdminRelationships';

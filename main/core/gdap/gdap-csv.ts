@@ -1,8 +1,8 @@
-import { csvTable } from '../../../shared/csv';
-import type { DirectorySnapshot } from '../../../shared/directory';
-import type { BulkResult } from '../../../shared/gdap-contract';
-import { autoExtends, includesGlobalAdministrator } from '../../../shared/gdap';
-import { roleName } from '../../../shared/roles';
+import { csvTable } from '../../../shared/platform/csv';
+import type { DirectorySnapshot } from '../../../shared/directory/directory';
+import type { BulkResult } from '../../../shared/gdap/gdap-contract';
+import { autoExtends, includesGlobalAdministrator } from '../../../shared/gdap/gdap';
+import { roleName } from '../../../shared/gdap/roles';
 
 const RELATIONSHIP_COLUMNS = [
   'customer',

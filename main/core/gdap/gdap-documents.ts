@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { roleTemplateSchema, type RoleTemplate } from '../../../shared/gdap-draft';
-import type { DocumentSpec } from '../persistence/document-store';
+import { roleTemplateSchema, type RoleTemplate } from '../../../shared/gdap/gdap-draft';
+import type { DocumentSpec } from '../platform/persistence/document-store';
 
 export interface TemplateDocument {
   /** The analyst's own templates, and edited copies of built-in ones (same id). */

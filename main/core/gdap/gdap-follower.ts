@@ -3,13 +3,13 @@
  * and access assignments still being applied or removed. Each change is told to the user once, and
  * the stored directory is brought up to date. Reads back off while nothing changes.
  */
-import type { StatusChange } from '../../../shared/gdap-contract';
+import type { StatusChange } from '../../../shared/gdap/gdap-contract';
 import {
   RELATIONSHIP_LIMITS,
   type AccessAssignment,
   type DelegatedAdminRelationship,
-} from '../../../shared/gdap';
-import type { DirectoryRelationship } from '../../../shared/directory';
+} from '../../../shared/gdap/gdap';
+import type { DirectoryRelationship } from '../../../shared/directory/directory';
 import { toDirectoryRelationship } from '../directory/read-directory';
 import type { Session } from './gdap-service';
 

@@ -7,20 +7,20 @@
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { approvalLink, approvalMessage } from '../../../shared/approval-link';
-import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory';
+import { approvalLink, approvalMessage } from '../../../shared/gdap/approval-link';
+import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory/directory';
 import {
   checkRelationshipDraft,
   relationshipRequestBody,
   type RelationshipDraft,
-} from '../../../shared/gdap-draft';
+} from '../../../shared/gdap/gdap-draft';
 import type {
   ApprovalRequest,
   PartnerGroup,
   PartnerUser,
   RelationshipDetails,
   StatusChange,
-} from '../../../shared/gdap-contract';
+} from '../../../shared/gdap/gdap-contract';
 import {
   ACCESS_GRANTING_STATUSES,
   accessAssignmentSchema,
@@ -31,15 +31,15 @@ import {
   RELATIONSHIP_LIMITS,
   type AccessAssignment,
   type DelegatedAdminRelationship,
-} from '../../../shared/gdap';
-import { roleName } from '../../../shared/roles';
+} from '../../../shared/gdap/gdap';
+import { roleName } from '../../../shared/gdap/roles';
 import type { AuditLog } from '../audit/audit-log';
-import type { AccountService } from '../auth/account-service';
-import type { CloudService } from '../cloud/cloud-service';
+import type { AccountService } from '../accounts/account-service';
+import type { CloudService } from '../platform/cloud/cloud-service';
 import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryAssignment, toDirectoryRelationship } from '../directory/read-directory';
-import { UserFacingError } from '../errors';
-import { createGraphClient, describeGraphError, graphGet, graphGetAll } from '../graph/graph-client';
+import { UserFacingError } from '../platform/errors';
+import { createGraphClient, describeGraphError, graphGet, graphGetAll } from '../platform/graph/graph-client';
 import { GdapFollower } from './gdap-follower';
 import { graphWrite, isStale, type GraphAnswer, type WriteRequest } from './graph-write';
 

@@ -13,7 +13,7 @@ import {
   RetryHandlerOptions,
   type Client,
 } from '@microsoft/microsoft-graph-client';
-import { parseRetryAfter, withRetry, type RetryVerdict } from '../sync/retry';
+import { parseRetryAfter, withRetry, type RetryVerdict } from '../platform/graph/retry';
 
 export interface GraphAnswer {
   readonly status: number;

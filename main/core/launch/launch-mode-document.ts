@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { launchModeSchema, type LaunchMode } from '../../../shared/launch-mode';
-import type { DocumentSpec } from '../persistence/document-store';
+import { launchModeSchema, type LaunchMode } from '../../../shared/launch/launch-mode';
+import type { DocumentSpec } from '../platform/persistence/document-store';
 
 export interface LaunchModeDocument {
   /** Partner account (home account ID) → how its launches open. */

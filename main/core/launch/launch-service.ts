@@ -1,11 +1,11 @@
-import type { CloudProfile } from '../../../shared/cloud-profile';
-import { allowedLaunchOrigins } from '../../../shared/cloud-profile';
-import type { LaunchResult, LaunchTarget } from '../../../shared/contract';
-import { portalTargetUrl, type LaunchExtra, type PortalCustomer } from '../../../shared/portal-targets';
-import type { TenantId } from '../../../shared/tenant-id';
-import { UserFacingError } from '../errors';
+import type { CloudProfile } from '../../../shared/platform/cloud-profile';
+import { allowedLaunchOrigins } from '../../../shared/platform/cloud-profile';
+import type { LaunchResult, LaunchTarget } from '../../../shared/contract/contract';
+import { portalTargetUrl, type LaunchExtra, type PortalCustomer } from '../../../shared/launch/portal-targets';
+import type { TenantId } from '../../../shared/platform/tenant-id';
+import { UserFacingError } from '../platform/errors';
 import type { CustomerService } from '../customers/customer-service';
-import type { LaunchModeId } from '../../../shared/launch-mode';
+import type { LaunchModeId } from '../../../shared/launch/launch-mode';
 import type { LaunchHow, Opener } from './opener';
 
 /** Computes the tenant-explicit URL for a known customer and hands it to the Opener. */

@@ -11,8 +11,8 @@ import {
   BROWSER_LABELS,
   type LaunchMode,
   type LaunchPlatform,
-} from '../../../shared/launch-mode';
-import { UserFacingError } from '../errors';
+} from '../../../shared/launch/launch-mode';
+import { UserFacingError } from '../platform/errors';
 import type { LaunchHow, Opener } from './opener';
 
 /** Starts a program detached from Switchboard (the OS edge; tests pass a recorder). */

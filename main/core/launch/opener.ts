@@ -1,4 +1,4 @@
-import type { LaunchMode } from '../../../shared/launch-mode';
+import type { LaunchMode } from '../../../shared/launch/launch-mode';
 
 /** How one launch opens: the mode and, for app windows, the account's own session partition. */
 export interface LaunchHow {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CLOUD_PROFILE_IDS } from '../../../shared/cloud-profile';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
-import { isGuid } from '../../../shared/tenant-id';
-import type { DocumentSpec } from '../persistence/document-store';
+import { CLOUD_PROFILE_IDS } from '../../../shared/platform/cloud-profile';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings';
+import { isGuid } from '../../../shared/platform/tenant-id';
+import type { DocumentSpec } from '../platform/persistence/document-store';
 
 /** settings.json: the cloud and the app registration. */
 export const SETTINGS_DOCUMENT: DocumentSpec<Settings> = {

@@ -1,5 +1,5 @@
-import type { Settings } from '../../../shared/settings';
-import type { DocumentStore } from '../persistence/document-store';
+import type { Settings } from '../../../shared/settings/settings';
+import type { DocumentStore } from '../platform/persistence/document-store';
 
 /** The analyst's settings, kept in one document; every change is announced. */
 export class SettingsService {

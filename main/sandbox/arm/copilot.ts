@@ -2,7 +2,7 @@
  * Copilot in Azure tenant settings in ARM: `Microsoft.PortalServices/copilotSettings/default`
  * (get, create or update with PUT or PATCH, delete).
  */
-import { ROLE_IDS } from '../../../shared/roles';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 import type { SandboxContext } from '../context';
 import { armError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';

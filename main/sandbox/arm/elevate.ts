@@ -2,7 +2,7 @@
  * ARM elevate access: a Global Administrator's POST to
  * `/providers/Microsoft.Authorization/elevateAccess` gives them User Access Administrator at `/`.
  */
-import { ROLE_IDS } from '../../../shared/roles';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 import type { SandboxContext } from '../context';
 import { hasRole } from '../identity/token-service';
 import { ARM_ROLES } from './builtin-roles';

@@ -2,7 +2,7 @@
  * ARM role assignments at any scope: list (with ARM's `$filter` forms and `nextLink` paging), get,
  * create with PUT (idempotent for the same body) and delete.
  */
-import { isGuid } from '../../../shared/tenant-id';
+import { isGuid } from '../../../shared/platform/tenant-id';
 import type { SandboxContext } from '../context';
 import { armError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';

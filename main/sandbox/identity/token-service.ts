@@ -5,7 +5,7 @@
  * through an active GDAP path, or to the user's guest account there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ROLE_IDS } from '../../../shared/roles';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 import type { SandboxClock } from '../clock';
 import { armError, graphError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';

@@ -5,7 +5,7 @@
  * The fragment never reaches a server, so the page reads it with a small script; the same approval is
  * also served without script at `/portals/admin.microsoft.com/sandbox/approval?relationshipId=`.
  */
-import { roleName, ROLE_IDS } from '../../../shared/roles';
+import { roleName, ROLE_IDS } from '../../../shared/gdap/roles';
 import type { SandboxContext } from '../context';
 import { esc, html } from '../http/errors';
 import type { Router } from '../http/router';

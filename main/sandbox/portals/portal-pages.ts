@@ -14,9 +14,9 @@
  * verified domain of a sandbox tenant. A tenant in a URL fragment (`portal.azure.com/#@contoso...`)
  * never reaches a server, so the Azure portal stand-in cannot show it.
  */
-import { COPILOT_PLUGINS, SUPPORT_LABEL } from '../../../shared/plugin-catalogue';
-import { roleName } from '../../../shared/roles';
-import { isGuid } from '../../../shared/tenant-id';
+import { COPILOT_PLUGINS, SUPPORT_LABEL } from '../../../shared/plugins/plugin-catalogue';
+import { roleName } from '../../../shared/gdap/roles';
+import { isGuid } from '../../../shared/platform/tenant-id';
 import type { SandboxContext } from '../context';
 import { esc } from '../http/errors';
 import type { Router } from '../http/router';

@@ -3,7 +3,7 @@
  * GDAP relationships, invitations and Azure resources. Records keep Microsoft's property names
  * (Graph and ARM), so routes can answer with them directly.
  */
-import type { RelationshipStatus } from '../../../shared/gdap';
+import type { RelationshipStatus } from '../../../shared/gdap/gdap';
 
 export interface Tenant {
   readonly id: string;

@@ -4,7 +4,7 @@
  * expired, terminated, with Global Administrator, guest-only, both, created but not sent, and one
  * relationship without a customer).
  */
-import { ROLE_IDS } from '../../../shared/roles';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 import { DAY_MS } from '../clock';
 import { SeededRandom } from '../random';
 import type { Relationship, SandboxData, User } from './model';

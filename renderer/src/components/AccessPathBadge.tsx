@@ -1,6 +1,6 @@
 import { Badge, makeStyles } from '@fluentui/react-components';
-import type { AccessPath } from '../../../shared/access-path';
-import { ACCESS_PATH_LABEL } from '../../../shared/access-path';
+import type { AccessPath } from '../../../shared/customers/access-path';
+import { ACCESS_PATH_LABEL } from '../../../shared/customers/access-path';
 
 const COLOR = { gdap: 'brand', b2b: 'informative', both: 'important', none: 'danger' } as const;
 

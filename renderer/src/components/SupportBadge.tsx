@@ -4,9 +4,9 @@ import {
   DismissCircle16Filled,
   CircleHalfFill16Regular,
 } from '@fluentui/react-icons';
-import type { GdapSupport } from '../../../shared/plugin-catalogue';
-import { SUPPORT_LABEL } from '../../../shared/plugin-catalogue';
-import type { Reach } from '../../../shared/plugin-reach';
+import type { GdapSupport } from '../../../shared/plugins/plugin-catalogue';
+import { SUPPORT_LABEL } from '../../../shared/plugins/plugin-catalogue';
+import type { Reach } from '../../../shared/plugins/plugin-reach';
 
 const SUPPORT_LOOK = {
   yes: { color: 'success', icon: <CheckmarkCircle16Filled /> },

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { ConfidentialClientApplication, PublicClientApplication } from '@azure/msal-node';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { fetch as undiciFetch } from 'undici';
-import { sandboxCloud } from '../../../shared/cloud-profile';
-import { dispatcherTrusting, TrustingNetworkClient } from '../../../main/core/cloud/transport';
-import { createGraphClient } from '../../../main/core/graph/graph-client';
+import { sandboxCloud } from '../../../shared/platform/cloud-profile';
+import { dispatcherTrusting, TrustingNetworkClient } from '../../../main/core/platform/cloud/transport';
+import { createGraphClient } from '../../../main/core/platform/graph/graph-client';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox/server';
 
 export interface TestSandbox extends RunningSandbox {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/platform/content-security-policy';
 
 const directives = (policy: string): ReadonlyArray<string> =>
   policy

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHINA_CLOUD, PUBLIC_CLOUD, sandboxCloud } from '../../../shared/cloud-profile';
+import { CHINA_CLOUD, PUBLIC_CLOUD, sandboxCloud } from '../../../shared/platform/cloud-profile';
 import { allowedExternalUrl, isAllowedExternalUrl } from '../../../main/app/policy/external-url-policy';
 
 const LAUNCH = 'https://securitycopilot.microsoft.com/?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Notice } from '../../../shared/contract';
+import type { Notice } from '../../../shared/contract/contract';
 import { claimGlobalHotkey } from '../../../main/app/hotkey';
 import {
   checkHotkey,
@@ -8,7 +8,7 @@ import {
   describeHotkey,
   HOTKEY_NOTICE_ID,
   hotkeyClashNotice,
-} from '../../../shared/hotkey';
+} from '../../../shared/launch/hotkey';
 
 const refused = (raw: string): string => {
   const result = checkHotkey(raw);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeepLink } from '../../../shared/deep-link';
-import type { TenantId } from '../../../shared/tenant-id';
+import { parseDeepLink } from '../../../shared/launch/deep-link';
+import type { TenantId } from '../../../shared/platform/tenant-id';
 import {
   dockMenu,
   jumpListTasks,

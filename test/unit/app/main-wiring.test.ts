@@ -10,7 +10,7 @@ import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL } from '../../../shared/contract';
+import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL } from '../../../shared/contract/contract';
 
 interface FakeContents extends EventEmitter {
   id: number;

@@ -1,5 +1,5 @@
-import type { Customer } from '../../../shared/customer';
-import type { TenantId } from '../../../shared/tenant-id';
+import type { Customer } from '../../../shared/customers/customer';
+import type { TenantId } from '../../../shared/platform/tenant-id';
 
 /** A customer for the menu tests, with a tenant ID made from `n`. */
 export function customer(n: number, name: string, more: Partial<Customer> = {}): Customer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CLOUD } from '../../../shared/cloud-profile';
+import { PUBLIC_CLOUD } from '../../../shared/platform/cloud-profile';
 import { decideNavigation, decideNewWindow } from '../../../main/app/policy/navigation-policy';
 
 const LAUNCH = 'https://securitycopilot.microsoft.com/?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47';

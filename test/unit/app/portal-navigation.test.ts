@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidePortalNavigation, decidePortalNewWindow } from '../../../main/app/policy/portal-navigation';
-import { PUBLIC_CLOUD, sandboxCloud } from '../../../shared/cloud-profile';
+import { PUBLIC_CLOUD, sandboxCloud } from '../../../shared/platform/cloud-profile';
 
 describe('a portal window (app-window launch mode)', () => {
   it('moves between the profile’s sign-in and portal hosts over https, and nowhere else', () => {

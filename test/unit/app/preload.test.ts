@@ -4,7 +4,7 @@
  * ever sent.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { commandChannel, EVENT_CHANNEL, type SwitchboardBridge } from '../../../shared/contract';
+import { commandChannel, EVENT_CHANNEL, type SwitchboardBridge } from '../../../shared/contract/contract';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();

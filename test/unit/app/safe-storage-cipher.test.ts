@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SafeStorageCipher, type SafeStorageLike } from '../../../main/app/safe-storage-cipher';
-import { SecretEncryptionUnavailableError } from '../../../main/core/secrets/secret-cipher';
+import { SecretEncryptionUnavailableError } from '../../../main/core/platform/secrets/secret-cipher';
 
 /** A reversible stand-in for Electron's safeStorage (the real one needs the Electron runtime). */
 function fakeSafeStorage(available: boolean, backend?: string): SafeStorageLike {

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { register } from 'node:module';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { confBackends } from '../../../main/core/persistence/conf-backend';
-import { openDocument, type DocumentSpec } from '../../../main/core/persistence/document-store';
+import { confBackends } from '../../../main/core/platform/persistence/conf-backend';
+import { openDocument, type DocumentSpec } from '../../../main/core/platform/persistence/document-store';
 import type { electronStoreBackends as ElectronStoreBackends } from '../../../main/app/store-backend';
 
 const asModule = (source: string): string => `data:text/javascript,${encodeURIComponent(source)}`;

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { confBackends } from '../../../main/core/persistence/conf-backend';
-import { openDocument, type DocumentSpec } from '../../../main/core/persistence/document-store';
+import { confBackends } from '../../../main/core/platform/persistence/conf-backend';
+import { openDocument, type DocumentSpec } from '../../../main/core/platform/persistence/document-store';
 
 interface Doc {
   readonly items: ReadonlyArray<{ readonly name: string; readonly colour: string }>;

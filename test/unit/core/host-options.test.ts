@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, parseHostOptions } from '../../../main/core/host-options';
+import { defaultDataDir, parseHostOptions } from '../../../main/core/platform/host-options';
 
 describe('parseHostOptions', () => {
   it('reads --data-dir and --port in both spellings, and ignores options it does not know', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CLOUD, US_GOVERNMENT_CLOUD, type CloudProfile } from '../../../shared/cloud-profile';
-import type { ListedCustomer } from '../../../shared/customer-directory';
-import { tenantId } from '../../../shared/tenant-id';
+import { PUBLIC_CLOUD, US_GOVERNMENT_CLOUD, type CloudProfile } from '../../../shared/platform/cloud-profile';
+import type { ListedCustomer } from '../../../shared/customers/customer-directory';
+import { tenantId } from '../../../shared/platform/tenant-id';
 import type { CustomerService } from '../../../main/core/customers/customer-service';
-import { UserFacingError } from '../../../main/core/errors';
+import { UserFacingError } from '../../../main/core/platform/errors';
 import { LaunchService } from '../../../main/core/launch/launch-service';
 
 const T = tenantId('0b8f6c3e-1d2a-4e5f-9a7b-3c4d5e6f7a8b');

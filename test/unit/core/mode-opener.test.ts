@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modeOpener } from '../../../main/core/launch/mode-opener';
-import { launchModeSchema } from '../../../shared/launch-mode';
+import { launchModeSchema } from '../../../shared/launch/launch-mode';
 
 const URL_ = 'https://securitycopilot.microsoft.com/?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47';
 const PARTITION = 'persist:switchboard-account-0123456789abcdef';

@@ -3,7 +3,7 @@ import {
   MemoryOnlyCipher,
   SecretEncryptionUnavailableError,
   type SecretCipher,
-} from '../../../main/core/secrets/secret-cipher';
+} from '../../../main/core/platform/secrets/secret-cipher';
 
 describe('MemoryOnlyCipher', () => {
   it('says it offers no encryption, and why, in words a user can read', () => {

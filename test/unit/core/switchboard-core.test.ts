@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confBackends } from '../../../main/core/persistence/conf-backend';
-import { createCore, type SwitchboardCore } from '../../../main/core/switchboard-core';
-import { sandboxCloud } from '../../../shared/cloud-profile';
+import { confBackends } from '../../../main/core/platform/persistence/conf-backend';
+import { createCore, type SwitchboardCore } from '../../../main/core/compose';
+import { sandboxCloud } from '../../../shared/platform/cloud-profile';
 
 const CONTOSO = {
   displayName: 'Contoso',

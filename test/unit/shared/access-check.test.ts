@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccess, type AccessCheckInput } from '../../../shared/access-check';
-import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory';
-import { ROLE_IDS } from '../../../shared/roles';
+import { checkAccess, type AccessCheckInput } from '../../../shared/gdap/access-check';
+import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory/directory';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000 - 3_600_000).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { approvalLink, approvalMessage } from '../../../shared/approval-link';
-import { PUBLIC_CLOUD, sandboxCloud } from '../../../shared/cloud-profile';
-import { ROLE_IDS } from '../../../shared/roles';
+import { approvalLink, approvalMessage } from '../../../shared/gdap/approval-link';
+import { PUBLIC_CLOUD, sandboxCloud } from '../../../shared/platform/cloud-profile';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 
 const ID = '5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
 

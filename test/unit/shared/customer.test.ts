@@ -4,8 +4,8 @@ import {
   recentCustomers,
   searchCustomers,
   type Customer,
-} from '../../../shared/customer';
-import { tenantId } from '../../../shared/tenant-id';
+} from '../../../shared/customers/customer';
+import { tenantId } from '../../../shared/platform/tenant-id';
 
 const T = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 

@@ -7,9 +7,9 @@ import {
   MAX_DEEP_LINK_LENGTH,
   parseDeepLink,
   type DeepLinkResult,
-} from '../../../shared/deep-link';
-import { isLaunchTarget, LAUNCH_TARGETS } from '../../../shared/portal-targets';
-import { tenantId, type TenantId } from '../../../shared/tenant-id';
+} from '../../../shared/launch/deep-link';
+import { isLaunchTarget, LAUNCH_TARGETS } from '../../../shared/launch/portal-targets';
+import { tenantId, type TenantId } from '../../../shared/platform/tenant-id';
 
 const KNOWN = [
   tenantId('0b8f6c3e-1d2a-4e5f-9a7b-3c4d5e6f7a8b'),

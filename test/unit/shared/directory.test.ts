@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAge, gdapSummary, type DirectoryRelationship } from '../../../shared/directory';
+import { describeAge, gdapSummary, type DirectoryRelationship } from '../../../shared/directory/directory';
 
 const NOW = new Date('2026-11-22T13:42:00Z');
 const rel = (over: Partial<DirectoryRelationship>): DirectoryRelationship => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryRelationship, DirectorySnapshot } from '../../../shared/directory';
-import { expiringRelationships, newlyCrossed, thresholdFor } from '../../../shared/expiring';
-import { ROLE_IDS } from '../../../shared/roles';
+import type { DirectoryRelationship, DirectorySnapshot } from '../../../shared/directory/directory';
+import { expiringRelationships, newlyCrossed, thresholdFor } from '../../../shared/gdap/expiring';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const inDays = (n: number) => new Date(NOW.getTime() + n * 86_400_000 - 3_600_000).toISOString();

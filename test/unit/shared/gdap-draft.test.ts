@@ -4,8 +4,8 @@ import {
   checkRelationshipDraft,
   relationshipRequestBody,
   type RelationshipDraft,
-} from '../../../shared/gdap-draft';
-import { ROLE_IDS } from '../../../shared/roles';
+} from '../../../shared/gdap/gdap-draft';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 
 const draft = (over: Partial<RelationshipDraft> = {}): RelationshipDraft => ({
   displayName: 'Fabrikam - Security Copilot',

@@ -6,7 +6,7 @@ import {
   includesGlobalAdministrator,
   odataPageSchema,
   relationshipSchema,
-} from '../../../shared/gdap';
+} from '../../../shared/gdap/gdap';
 
 const relationship = {
   '@odata.etag': 'W/"JyIwMzAwNjUzMy0wMDAwLTAyMDAtMDAwMC02M2I0NTRlZjAwMDAiJw=="',

@@ -4,7 +4,7 @@ import {
   DEFAULT_LAUNCH_MODE,
   describeLaunchMode,
   launchModeSchema,
-} from '../../../shared/launch-mode';
+} from '../../../shared/launch/launch-mode';
 
 describe('launch modes', () => {
   it('opens a named Edge or Chrome profile, or a private window, with the URL as its own argument', () => {

@@ -5,9 +5,9 @@ import {
   sandboxCloud,
   US_GOVERNMENT_CLOUD,
   CHINA_CLOUD,
-} from '../../../shared/cloud-profile';
-import { securityCopilotUrl } from '../../../shared/launch-url';
-import { tenantId } from '../../../shared/tenant-id';
+} from '../../../shared/platform/cloud-profile';
+import { securityCopilotUrl } from '../../../shared/launch/launch-url';
+import { tenantId } from '../../../shared/platform/tenant-id';
 
 const T = tenantId('0B8F6C3E-1D2A-4E5F-9A7B-3C4D5E6F7A8B');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pluginReachFor } from '../../../shared/plugin-reach';
+import { pluginReachFor } from '../../../shared/plugins/plugin-reach';
 
 const byId = (path: Parameters<typeof pluginReachFor>[0]) =>
   new Map(pluginReachFor(path).map((r) => [r.plugin.id, r]));

@@ -7,8 +7,8 @@ import {
   sandboxCloud,
   US_GOVERNMENT_CLOUD,
   type CloudProfile,
-} from '../../../shared/cloud-profile';
-import { LAUNCH_TARGETS as CONTRACT_TARGETS } from '../../../shared/contract';
+} from '../../../shared/platform/cloud-profile';
+import { LAUNCH_TARGETS as CONTRACT_TARGETS } from '../../../shared/contract/contract';
 import {
   isLaunchTarget,
   isServiceManagementUrl,
@@ -17,8 +17,8 @@ import {
   portalTargetUrl,
   type LaunchTarget,
   type PortalCustomer,
-} from '../../../shared/portal-targets';
-import { tenantId } from '../../../shared/tenant-id';
+} from '../../../shared/launch/portal-targets';
+import { tenantId } from '../../../shared/platform/tenant-id';
 
 const TENANT = tenantId('0B8F6C3E-1D2A-4E5F-9A7B-3C4D5E6F7A8B');
 const T = '0b8f6c3e-1d2a-4e5f-9a7b-3c4d5e6f7a8b';

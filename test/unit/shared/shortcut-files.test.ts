@@ -8,7 +8,7 @@ import {
   shortcutDisplayName,
   shortcutMarkerTenant,
   webloc,
-} from '../../../shared/shortcut-files';
+} from '../../../shared/launch/shortcut-files';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OTHER = '0b1f1e2d-3c4b-4a59-8687-9a0b1c2d3e4f';

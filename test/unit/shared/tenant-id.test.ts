@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGuid, parseTenantId } from '../../../shared/tenant-id';
+import { isGuid, parseTenantId } from '../../../shared/platform/tenant-id';
 
 const GUID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 

@@ -3,8 +3,8 @@
  * permission and the directory role the real service needs, microsoft-cloud.md section 2), lookups
  * in the token's tenant, Graph's 403 and 404 bodies, and the JSON shapes of users and groups.
  */
-import { isKnownRole, ROLE_IDS } from '../../../../shared/roles';
-import { isGuid } from '../../../../shared/tenant-id';
+import { isKnownRole, ROLE_IDS } from '../../../../shared/gdap/roles';
+import { isGuid } from '../../../../shared/platform/tenant-id';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../../http/types';

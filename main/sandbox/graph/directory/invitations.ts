@@ -2,7 +2,7 @@
  * Graph B2B invitations (POST /invitations creates or reuses the guest user) and the redeem page a
  * guest opens from the invitation to accept it and land on the inviteRedirectUrl.
  */
-import { ROLE_IDS } from '../../../../shared/roles';
+import { ROLE_IDS } from '../../../../shared/gdap/roles';
 import type { SandboxContext } from '../../context';
 import { esc, graphError, html } from '../../http/errors';
 import type { Router } from '../../http/router';

@@ -3,7 +3,7 @@
  * roleEligibilityScheduleRequests (eligible), adminAssign and adminRemove, with expirations on the
  * sandbox clock.
  */
-import { durationInDays } from '../../../../shared/gdap';
+import { durationInDays } from '../../../../shared/gdap/gdap';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';

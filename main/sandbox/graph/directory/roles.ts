@@ -2,7 +2,7 @@
  * Graph directory roles: the built-in role definitions, and role assignments (active ones listed;
  * create, delete). PIM schedule requests are in pim.ts.
  */
-import { DIRECTORY_ROLES } from '../../../../shared/roles';
+import { DIRECTORY_ROLES } from '../../../../shared/gdap/roles';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';

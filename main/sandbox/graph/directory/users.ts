@@ -2,7 +2,7 @@
  * Graph /me, /organization and users of the token's tenant: list, get (by id or UPN), their
  * transitive group memberships, and delete (with their role assignments and group memberships).
  */
-import { ROLE_IDS } from '../../../../shared/roles';
+import { ROLE_IDS } from '../../../../shared/gdap/roles';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';

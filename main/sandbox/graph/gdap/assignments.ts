@@ -2,7 +2,7 @@
  * Graph GDAP access assignments (within the relationship's roles, never to Partner Center's agent
  * groups; updates answered 202 with an operation to follow) and the operations.
  */
-import { ACCESS_GRANTING_STATUSES } from '../../../../shared/gdap';
+import { ACCESS_GRANTING_STATUSES } from '../../../../shared/gdap/gdap';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';

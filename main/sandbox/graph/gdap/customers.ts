@@ -2,8 +2,8 @@
  * Graph delegatedAdminCustomers (those with an active relationship), their service management
  * details, and findTenantInformationByTenantId.
  */
-import { ACCESS_GRANTING_STATUSES } from '../../../../shared/gdap';
-import { isGuid } from '../../../../shared/tenant-id';
+import { ACCESS_GRANTING_STATUSES } from '../../../../shared/gdap/gdap';
+import { isGuid } from '../../../../shared/platform/tenant-id';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';

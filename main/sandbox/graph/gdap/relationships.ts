@@ -2,8 +2,8 @@
  * Graph GDAP relationships (create, list, get, update with If-Match, delete while created) and
  * their requests (lockForApproval, terminate).
  */
-import { ACCESS_GRANTING_STATUSES, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap';
-import { isGuid } from '../../../../shared/tenant-id';
+import { ACCESS_GRANTING_STATUSES, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap/gdap';
+import { isGuid } from '../../../../shared/platform/tenant-id';
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../../../main/core/sync/pool';
+import { runPool } from '../../../../main/core/platform/graph/pool';
 import {
   backoffDelay,
   parseRetryAfter,
   withRetry,
   type RetryVerdict,
-} from '../../../../main/core/sync/retry';
+} from '../../../../main/core/platform/graph/retry';
 
 describe('runPool', () => {
   it('never runs more than the limit at once, and runs every item', async () => {

@@ -1,0 +1,244 @@
+/**
+ * Sign-in with msal-node's PublicClientApplication: the system browser (auth code + PKCE on a
+ * loopback redirect), or a device code; several partner accounts side by side; silent renewal; and
+ * tokens for customer tenants on the same account (the GDAP path).
+ */
+import {
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type Configuration,
+} from '@azure/msal-node';
+import type { CloudProfile } from '../../../shared/platform/cloud-profile';
+import type { TenantId } from '../../../shared/platform/tenant-id';
+import type { ActiveCloud } from '../platform/cloud/cloud-service';
+import { dispatcherTrusting, TrustingNetworkClient } from '../platform/cloud/transport';
+import { UserFacingError } from '../platform/errors';
+import type { EncryptedTokenCache } from './token-cache';
+
+export type Resource = 'graph' | 'arm';
+
+/** A signed-in partner account, as the app shows it. */
+export interface PartnerAccount {
+  readonly homeAccountId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly tenantId: string;
+}
+
+/** What sign-in needs to know about the cloud: its profile, extra CA, and the app's client ID. */
+export interface SignInCloud extends ActiveCloud {
+  readonly clientId: string;
+}
+
+export interface AuthDependencies {
+  readonly cloud: () => Promise<SignInCloud>;
+  readonly cache: EncryptedTokenCache;
+  /** Opens the sign-in page in the user's browser (the shell's job). */
+  readonly openBrowser: (url: string) => Promise<void>;
+}
+
+export function scopesFor(profile: CloudProfile, resource: Resource): string[] {
+  return [`${resource === 'graph' ? profile.graphResource : profile.armResource}/.default`];
+}
+
+const SUCCESS_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Signed in</title><p style="font-family:sans-serif">You are signed in to MSSP Switchboard. You can close this tab.</p>';
+const ERROR_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Sign-in failed</title><p style="font-family:sans-serif">Sign-in did not complete. Return to MSSP Switchboard for details.</p>';
+
+export class AuthService {
+  private app: { key: string; pca: PublicClientApplication; profile: CloudProfile } | undefined;
+  /** Access tokens in hand, so a sync's thousands of requests don't each go through MSAL's cache. */
+  private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
+
+  constructor(private readonly deps: AuthDependencies) {}
+
+  /** Sign in through the system browser; resolves once the loopback redirect has been answered. */
+  async signInInteractive(): Promise<PartnerAccount> {
+    const { pca, profile } = await this.client();
+    const result = await this.guard(() =>
+      pca.acquireTokenInteractive({
+        scopes: scopesFor(profile, 'graph'),
+        prompt: 'select_account',
+        openBrowser: (url) => this.deps.openBrowser(url),
+        successTemplate: SUCCESS_PAGE,
+        errorTemplate: ERROR_PAGE,
+      }),
+    );
+    return toPartnerAccount(result.account);
+  }
+
+  /** Sign in with a device code; `onCode` shows the code and where to enter it. */
+  async signInWithDeviceCode(
+    onCode: (code: { userCode: string; verificationUri: string; message: string; expiresIn: number }) => void,
+  ): Promise<PartnerAccount> {
+    const { pca, profile } = await this.client();
+    const result = await this.guard(() =>
+      pca.acquireTokenByDeviceCode({
+        scopes: scopesFor(profile, 'graph'),
+        deviceCodeCallback: (r) =>
+          onCode({
+            userCode: r.userCode,
+            verificationUri: r.verificationUri,
+            message: r.message,
+            expiresIn: r.expiresIn,
+          }),
+      }),
+    );
+    return toPartnerAccount(result?.account ?? null);
+  }
+
+  /** The partner accounts signed in (home accounts only; customer-tenant profiles are not accounts). */
+  async accounts(): Promise<ReadonlyArray<PartnerAccount>> {
+    const { pca } = await this.client();
+    const all = await pca.getAllAccounts();
+    return all.filter((a) => a.tenantId === a.homeAccountId.split('.')[1]).map((a) => toPartnerAccount(a));
+  }
+
+  /** Forgets the account and every token it holds, for every tenant. */
+  async signOut(homeAccountId: string): Promise<boolean> {
+    const { pca } = await this.client();
+    const cache = pca.getTokenCache();
+    const mine = (await cache.getAllAccounts()).filter((a) => a.homeAccountId === homeAccountId);
+    for (const key of [...this.tokens.keys()])
+      if (key.startsWith(`${homeAccountId}|`)) this.tokens.delete(key);
+    for (const account of mine) await cache.removeAccount(account);
+    return mine.length > 0;
+  }
+
+  /**
+   * An access token for `resource` in `tenantId` (default: the account's home tenant), silently. For a
+   * customer tenant this is the GDAP path: the same account, that tenant's authority. Refusals become
+   * messages the user can act on.
+   */
+  async token(homeAccountId: string, resource: Resource, tenantId?: TenantId): Promise<string> {
+    const memoKey = `${homeAccountId}|${resource}|${tenantId ?? 'home'}`;
+    const memo = this.tokens.get(memoKey);
+    // Reused until five minutes before it expires (MSAL renews from then on).
+    if (memo && memo.expiresAt - Date.now() > 5 * 60_000) return memo.token;
+    const { pca, profile } = await this.client();
+    const accounts = await pca.getAllAccounts();
+    const home = accounts.find(
+      (a) => a.homeAccountId === homeAccountId && a.tenantId === a.homeAccountId.split('.')[1],
+    );
+    if (!home) {
+      throw new UserFacingError('not_found', 'That account is not signed in any more. Sign in again.');
+    }
+    const target = tenantId ?? home.tenantId;
+    // msal-node needs the AccountInfo of that tenant, where it has one, or it refreshes every time.
+    const account = accounts.find((a) => a.homeAccountId === homeAccountId && a.tenantId === target) ?? home;
+    try {
+      const result = await pca.acquireTokenSilent({
+        account,
+        scopes: scopesFor(profile, resource),
+        authority: `${profile.authorityHost}/${target}`,
+      });
+      this.tokens.set(memoKey, { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0 });
+      return result.accessToken;
+    } catch (error) {
+      this.tokens.delete(memoKey);
+      throw explainTokenError(
+        error,
+        home.username,
+        target,
+        tenantId !== undefined && tenantId !== home.tenantId,
+      );
+    }
+  }
+
+  private async client(): Promise<{ pca: PublicClientApplication; profile: CloudProfile }> {
+    const cloud = await this.deps.cloud();
+    const key = `${cloud.profile.id}|${cloud.profile.authorityHost}|${cloud.clientId}`;
+    if (this.app?.key !== key) {
+      const host = new URL(cloud.profile.authorityHost).host;
+      const config: Configuration = {
+        auth: {
+          clientId: cloud.clientId,
+          authority: `${cloud.profile.authorityHost}/organizations`,
+          // The sandbox is not a Microsoft host: naming it skips instance discovery (machine.md).
+          ...(cloud.profile.sandboxBaseUrl !== undefined ? { knownAuthorities: [host] } : {}),
+        },
+        cache: { cachePlugin: this.deps.cache },
+        system: { networkClient: new TrustingNetworkClient(dispatcherTrusting(cloud.caPem)) },
+      };
+      this.tokens.clear();
+      this.app = { key, pca: new PublicClientApplication(config), profile: cloud.profile };
+    }
+    return { pca: this.app.pca, profile: this.app.profile };
+  }
+
+  private async guard<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw explainSignInError(error);
+    }
+  }
+}
+
+function toPartnerAccount(account: AccountInfo | null): PartnerAccount {
+  if (!account) throw new UserFacingError('internal', 'Sign-in finished without an account. Try again.');
+  return {
+    homeAccountId: account.homeAccountId,
+    username: account.username,
+    name: account.name ?? account.username,
+    tenantId: account.tenantId,
+  };
+}
+
+/** The AADSTS code at the start of an error message, if any ("AADSTS50020: ..."). */
+function aadsts(error: unknown): string | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  return /AADSTS(\d{5,6})/.exec(text)?.[0];
+}
+
+function explainSignInError(error: unknown): UserFacingError {
+  if (error instanceof UserFacingError) return error;
+  const code = aadsts(error);
+  const text = error instanceof Error ? error.message : String(error);
+  if (/expired_token|code_expired/i.test(text)) {
+    return new UserFacingError(
+      'refused',
+      'The device code expired before it was entered. Start sign-in again.',
+    );
+  }
+  if (/authorization_declined|access_denied/i.test(text)) {
+    return new UserFacingError(
+      'refused',
+      'Sign-in was declined in the browser. Start again when you are ready.',
+    );
+  }
+  return new UserFacingError(
+    'unavailable',
+    `Sign-in did not complete${code ? ` (${code})` : ''}: ${text.split('\n')[0]?.slice(0, 300)}`,
+  );
+}
+
+function explainTokenError(
+  error: unknown,
+  username: string,
+  tenantId: string,
+  customer: boolean,
+): UserFacingError {
+  const code = aadsts(error);
+  if (customer && (code === 'AADSTS50020' || code === 'AADSTS50177' || code === 'AADSTS65001')) {
+    return new UserFacingError(
+      'refused',
+      `${username} has no access to tenant ${tenantId} (${code}). Through GDAP that needs an active relationship with an access assignment for a security group you are in; as a guest, an invitation the customer has approved.`,
+    );
+  }
+  if (error instanceof InteractionRequiredAuthError) {
+    return new UserFacingError(
+      'refused',
+      `${username} must sign in again${customer ? ` for tenant ${tenantId}` : ''}${code ? ` (${code})` : ''}: the saved sign-in is no longer enough (expired, or more verification is needed).`,
+    );
+  }
+  return new UserFacingError(
+    'unavailable',
+    `Could not get a token for ${username} in tenant ${tenantId}${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+  );
+}
+
+export type { AuthenticationResult };

@@ -1,0 +1,231 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  Toast,
+  ToastBody,
+  Toaster,
+  ToastTitle,
+  tokens,
+  useToastController,
+  useId,
+} from '@fluentui/react-components';
+import {
+  Dismiss20Regular,
+  DocumentBulletList20Regular,
+  People20Regular,
+  ShieldKeyhole20Regular,
+  PersonAccounts20Regular,
+  PuzzlePiece20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
+import { useEffect } from 'react';
+import { useApp, VIEWS, type ViewId } from './app-store';
+import { subscribeToCustomerChanges, useCustomers } from '../features/customers/customers-store';
+import { subscribeToNotices, subscribeToSettings } from './app-store';
+import { CustomersView } from '../features/customers/CustomersView';
+import { PluginsView } from '../features/plugins/PluginsView';
+import { SettingsView } from '../features/settings/SettingsView';
+import { AccountsView } from '../features/accounts/AccountsView';
+import { subscribeToAccounts } from '../features/accounts/accounts-store';
+import { subscribeToDirectory } from '../features/directory/directory-store';
+import { getBridge } from './bridge/bridge';
+import { AuditView } from '../features/audit/AuditView';
+import { GdapView } from '../features/gdap/GdapView';
+import { SwitcherButton, SwitcherDialog } from '../features/launch/SwitcherDialog';
+
+const useStyles = makeStyles({
+  shell: {
+    display: 'grid',
+    gridTemplateRows: 'auto auto 1fr',
+    gridTemplateColumns: '200px 1fr',
+    height: '100vh',
+  },
+  header: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  // The notices row always spans both columns (so the nav and main keep their cells); it only takes
+  // space when there is something to say.
+  notices: { gridColumn: '1 / 3', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  noticesShown: { padding: tokens.spacingHorizontalS },
+  nav: {
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  main: { minWidth: 0, minHeight: 0, overflow: 'hidden' },
+});
+
+const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
+  customers: 'Customers',
+  gdap: 'GDAP',
+  audit: 'Audit',
+  accounts: 'Accounts',
+  plugins: 'Plugins',
+  settings: 'Settings',
+};
+const VIEW_ICON = {
+  customers: <People20Regular />,
+  gdap: <ShieldKeyhole20Regular />,
+  audit: <DocumentBulletList20Regular />,
+  accounts: <PersonAccounts20Regular />,
+  plugins: <PuzzlePiece20Regular />,
+  settings: <Settings20Regular />,
+} as const;
+
+export function App() {
+  const styles = useStyles();
+  const toasterId = useId('toaster');
+  const { info, infoError, view, notices, loadInfo, show, dismiss } = useApp();
+  const loadCustomers = useCustomers((s) => s.load);
+  const { dispatchToast } = useToastController(toasterId);
+
+  // GDAP news while the analyst works elsewhere: a followed relationship changed status, or access
+  // is about to end (Electron also shows a desktop notification for both).
+  useEffect(() => {
+    const bridge = getBridge();
+    const offs = [
+      bridge.on('gdap.statusChanged', (change) =>
+        dispatchToast(
+          <Toast>
+            <ToastTitle>GDAP: {change.displayName}</ToastTitle>
+            <ToastBody>{change.message}</ToastBody>
+          </Toast>,
+          {
+            intent: change.to === 'terminated' || change.to === 'expired' ? 'warning' : 'success',
+            timeout: 8000,
+          },
+        ),
+      ),
+      bridge.on('gdap.expiryAlert', ({ items }) =>
+        dispatchToast(
+          <Toast>
+            <ToastTitle>
+              {items.length === 1
+                ? 'GDAP access is about to end'
+                : `${items.length} GDAP relationships are about to end`}
+            </ToastTitle>
+            <ToastBody>
+              {items
+                .slice(0, 3)
+                .map((i) => `${i.customerName}: ends in ${i.daysLeft} days`)
+                .join('; ')}
+              . Open GDAP, Expiring.
+            </ToastBody>
+          </Toast>,
+          { intent: 'warning', timeout: 15000 },
+        ),
+      ),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [dispatchToast]);
+
+  useEffect(() => {
+    const offCustomers = subscribeToCustomerChanges();
+    const offNotices = subscribeToNotices();
+    const offSettings = subscribeToSettings();
+    const offAccounts = subscribeToAccounts();
+    const offDirectory = subscribeToDirectory();
+    void loadInfo();
+    void loadCustomers();
+    return () => {
+      offCustomers();
+      offNotices();
+      offSettings();
+      offAccounts();
+      offDirectory();
+    };
+  }, [loadInfo, loadCustomers]);
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Text className={styles.brand}>MSSP Switchboard</Text>
+        {info && (
+          <Badge
+            appearance="outline"
+            color="subtle"
+            style={{ color: 'inherit' }}
+            title={`Data folder: ${info.dataDir}`}
+          >
+            {info.profile.label}
+          </Badge>
+        )}
+        <SwitcherButton />
+      </header>
+      <div
+        className={mergeClasses(
+          styles.notices,
+          (notices.length > 0 || infoError !== undefined) && styles.noticesShown,
+        )}
+        role="region"
+        aria-label="Notices"
+      >
+        {infoError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{infoError.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notices.map((n) => (
+          <MessageBar key={n.id} intent={n.level} data-notice={n.id}>
+            <MessageBarBody>
+              <MessageBarTitle>{n.title}</MessageBarTitle>
+              {n.message}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label="Dismiss"
+                  icon={<Dismiss20Regular />}
+                  onClick={() => void dismiss(n.id)}
+                />
+              }
+            />
+          </MessageBar>
+        ))}
+      </div>
+      <nav className={styles.nav} aria-label="Main navigation">
+        <TabList vertical selectedValue={view} onTabSelect={(_, d) => show(d.value as ViewId)} size="large">
+          {VIEWS.map((v) => (
+            <Tab key={v} value={v} icon={VIEW_ICON[v]}>
+              {VIEW_LABEL[v]}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main}>
+        {view === 'customers' ? (
+          <CustomersView toasterId={toasterId} />
+        ) : view === 'gdap' ? (
+          <GdapView />
+        ) : view === 'audit' ? (
+          <AuditView />
+        ) : view === 'accounts' ? (
+          <AccountsView />
+        ) : view === 'plugins' ? (
+          <PluginsView />
+        ) : (
+          <SettingsView />
+        )}
+      </main>
+      <Toaster toasterId={toasterId} position="bottom-end" />
+      <SwitcherDialog toasterId={toasterId} />
+    </div>
+  );
+}

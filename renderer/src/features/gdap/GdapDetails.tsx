@@ -1,0 +1,104 @@
+import { Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { DirectoryCustomer, DirectoryRelationship } from '../../../../shared/directory/directory';
+import { invoke } from '../../app/bridge/bridge';
+import { useDirectory } from '../directory/directory-store';
+import { CreateRelationshipDialog } from './CreateRelationshipDialog';
+import { RelationshipCard } from './RelationshipCard';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+/**
+ * A customer's GDAP relationships as the directory has them (the last sync, kept current by every
+ * change the app makes): roles, status, dates, assignments, and what can be done with each.
+ */
+export function GdapDetails({
+  tenantId,
+  displayName,
+}: {
+  readonly tenantId: string;
+  readonly displayName: string;
+}) {
+  const styles = useStyles();
+  // The directory status object changes with every sync and every change the app makes.
+  const status = useDirectory((s) => s.status);
+  const [customer, setCustomer] = useState<DirectoryCustomer | null | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void invoke('directory.customer', { tenantId }).then((r) => live && setCustomer(r.ok ? r.value : null));
+    return () => {
+      live = false;
+    };
+  }, [tenantId, status]);
+  if (customer === undefined) return null;
+  const order = (r: DirectoryRelationship) =>
+    r.status === 'active' || r.status === 'expiring'
+      ? 0
+      : r.status === 'approvalPending' || r.status === 'created'
+        ? 1
+        : 2;
+  const relationships = [...(customer?.relationships ?? [])].sort(
+    (a, b) => order(a) - order(b) || (b.endDateTime ?? '').localeCompare(a.endDateTime ?? ''),
+  );
+  return (
+    <>
+      <div className={styles.head}>
+        <Text weight="semibold">GDAP relationships</Text>
+        <Button size="small" icon={<Add20Regular />} onClick={() => setCreating(true)}>
+          New relationship
+        </Button>
+      </div>
+      {customer === null ? (
+        <Caption1 className={styles.muted}>
+          No GDAP relationship with this customer in the last sync.
+        </Caption1>
+      ) : (
+        <>
+          {customer.problem && <Caption1 className={styles.warn}>⚠ {customer.problem}</Caption1>}
+          <ul className={styles.list} aria-label="GDAP relationships" data-testid="gdap-relationships">
+            {relationships.map((r) => (
+              <RelationshipCard
+                key={r.id}
+                relationship={r}
+                assignments={customer.assignments.filter(
+                  (a) => a.relationshipId === r.id && a.status !== 'deleted',
+                )}
+              />
+            ))}
+          </ul>
+          {customer.serviceManagement.length > 0 && (
+            <>
+              <Text weight="semibold">Service management</Text>
+              {customer.serviceManagement.map((s) => (
+                <Link key={s.url} href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.serviceName}
+                </Link>
+              ))}
+            </>
+          )}
+        </>
+      )}
+      {creating && (
+        <CreateRelationshipDialog
+          customer={{ tenantId, displayName }}
+          onClose={() => setCreating(false)}
+          onCreated={() => setCreating(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The customer directory as the last sync saw it in Graph: every GDAP customer with its
+ * relationships, their access assignments and service management links. Kept on disk whole, so a
+ * restart offline still shows it, with its age.
+ */
+import type { AccessAssignmentStatus, RelationshipStatus } from '../gdap/gdap';
+import { ACCESS_GRANTING_STATUSES, autoExtends, includesGlobalAdministrator } from '../gdap/gdap';
+
+export interface DirectoryRelationship {
+  readonly id: string;
+  readonly displayName: string;
+  readonly status: RelationshipStatus;
+  readonly customerTenantId: string | null;
+  readonly customerName: string | null;
+  readonly roleIds: ReadonlyArray<string>;
+  readonly duration: string;
+  readonly autoExtendDuration: string | null;
+  readonly createdDateTime: string;
+  readonly activatedDateTime: string | null;
+  readonly endDateTime: string | null;
+  readonly etag: string | null;
+}
+
+export interface DirectoryAssignment {
+  readonly id: string;
+  readonly relationshipId: string;
+  readonly status: AccessAssignmentStatus;
+  readonly groupId: string;
+  /** The partner security group's name, when the sync could read it. */
+  readonly groupName: string | null;
+  readonly roleIds: ReadonlyArray<string>;
+}
+
+export interface ServiceManagementLink {
+  readonly serviceName: string;
+  readonly url: string;
+}
+
+export interface DirectoryCustomer {
+  readonly tenantId: string;
+  readonly displayName: string;
+  /** The tenant's default domain (findTenantInformationByTenantId), when it could be read. */
+  readonly domain: string | null;
+  readonly relationships: ReadonlyArray<DirectoryRelationship>;
+  readonly assignments: ReadonlyArray<DirectoryAssignment>;
+  readonly serviceManagement: ReadonlyArray<ServiceManagementLink>;
+  /** What went wrong reading this customer's details in the last sync, if anything. */
+  readonly problem: string | null;
+}
+
+export interface DirectorySnapshot {
+  readonly syncedAt: string;
+  /** The partner account the directory was read as. */
+  readonly account: string;
+  readonly customers: ReadonlyArray<DirectoryCustomer>;
+  /** Relationships created without a customer tenant (any customer may approve them). */
+  readonly openRelationships: ReadonlyArray<DirectoryRelationship>;
+}
+
+export const EXPIRY_WARNING_DAYS = 30;
+
+/** A customer's GDAP state at a glance, for the list. */
+export interface GdapSummary {
+  readonly active: number;
+  readonly statuses: ReadonlyArray<RelationshipStatus>;
+  /** The nearest end date among relationships that grant access now. */
+  readonly nearestEnd: string | null;
+  readonly autoExtends: boolean;
+  /** Access ends within EXPIRY_WARNING_DAYS and will not auto-extend. */
+  readonly endingSoon: boolean;
+  readonly includesGlobalAdministrator: boolean;
+}
+
+export function gdapSummary(customer: Pick<DirectoryCustomer, 'relationships'>, now: Date): GdapSummary {
+  const granting = customer.relationships.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status));
+  const ends = granting
+    .map((r) => r.endDateTime)
+    .filter((e): e is string => e !== null)
+    .sort();
+  const nearestEnd = ends[0] ?? null;
+  const nearest = granting.find((r) => r.endDateTime === nearestEnd);
+  const willExtend =
+    nearest !== undefined &&
+    autoExtends(nearest) &&
+    !includesGlobalAdministrator(nearest.roleIds.map((id) => ({ roleDefinitionId: id })));
+  const endingSoon =
+    nearestEnd !== null &&
+    !willExtend &&
+    Date.parse(nearestEnd) - now.getTime() <= EXPIRY_WARNING_DAYS * 86_400_000;
+  return {
+    active: granting.length,
+    statuses: [...new Set(customer.relationships.map((r) => r.status))],
+    nearestEnd,
+    autoExtends: willExtend,
+    endingSoon,
+    includesGlobalAdministrator: granting.some((r) =>
+      includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id }))),
+    ),
+  };
+}
+
+/** "as of 10:42, 3 h ago": when the directory was read, for an analyst working offline. */
+export function describeAge(syncedAt: string, now: Date, timeZone?: string): string {
+  const at = new Date(syncedAt);
+  const minutes = Math.max(0, Math.round((now.getTime() - at.getTime()) / 60_000));
+  const clock = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+  const sameDay = at.toDateString() === now.toDateString() || minutes < 12 * 60;
+  const when = sameDay
+    ? clock
+    : `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone })} ${clock}`;
+  const ago =
+    minutes < 1
+      ? 'just now'
+      : minutes < 60
+        ? `${minutes} min ago`
+        : minutes < 48 * 60
+          ? `${Math.floor(minutes / 60)} h ago`
+          : `${Math.floor(minutes / 1440)} days ago`;
+  return `as of ${when}, ${ago}`;
+}

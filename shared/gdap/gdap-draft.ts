@@ -1,0 +1,146 @@
+/**
+ * A GDAP relationship as the partner admin drafts it, checked against every rule Microsoft documents
+ * before anything is sent (delegatedAdminRelationship: name ≤ 50 characters and unique, duration
+ * P1D..P2Y, auto-extend only P180D or off and never with Global Administrator, roles from the
+ * catalogue). The role templates Switchboard ships start from least privilege for Security Copilot.
+ */
+import { z } from 'zod';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, RELATIONSHIP_LIMITS } from './gdap';
+import { isKnownRole, roleName, ROLE_IDS } from './roles';
+import { parseTenantId } from '../platform/tenant-id';
+
+export interface RoleTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly roleIds: ReadonlyArray<string>;
+  readonly durationDays: number;
+  readonly autoExtend: boolean;
+}
+
+export const BUILT_IN_TEMPLATES: ReadonlyArray<RoleTemplate> = [
+  {
+    id: 'copilot-analyst',
+    name: 'Security Copilot: analyst',
+    description: 'Least privilege to use Security Copilot in the customer tenant: read security data.',
+    roleIds: [ROLE_IDS.securityReader],
+    durationDays: 730,
+    autoExtend: true,
+  },
+  {
+    id: 'copilot-responder',
+    name: 'Security Copilot: responder',
+    description: 'Investigate and respond to incidents through Security Copilot and Defender.',
+    roleIds: [ROLE_IDS.securityOperator, ROLE_IDS.securityReader],
+    durationDays: 730,
+    autoExtend: true,
+  },
+  {
+    id: 'gdap-management',
+    name: 'Full GDAP management (no Global Administrator)',
+    description:
+      'The broader set many MSSPs use for day-to-day administration, still without Global Administrator so it can auto-extend.',
+    roleIds: [
+      ROLE_IDS.securityAdministrator,
+      ROLE_IDS.securityOperator,
+      ROLE_IDS.securityReader,
+      ROLE_IDS.globalReader,
+      ROLE_IDS.userAdministrator,
+      ROLE_IDS.privilegedRoleAdministrator,
+      ROLE_IDS.intuneAdministrator,
+      ROLE_IDS.exchangeAdministrator,
+      ROLE_IDS.helpdeskAdministrator,
+    ],
+    durationDays: 730,
+    autoExtend: true,
+  },
+];
+
+export interface RelationshipDraft {
+  readonly displayName: string;
+  /** Null: a relationship any customer may approve (Microsoft allows it). */
+  readonly customerTenantId: string | null;
+  readonly roleIds: ReadonlyArray<string>;
+  readonly durationDays: number;
+  readonly autoExtend: boolean;
+}
+
+export type DraftIssue = { readonly field: keyof RelationshipDraft; readonly message: string };
+
+/** Every problem with a draft, in the user's words; empty when Graph would accept it. */
+export function checkRelationshipDraft(
+  draft: RelationshipDraft,
+  existingNames: ReadonlyArray<string>,
+): DraftIssue[] {
+  const issues: DraftIssue[] = [];
+  const name = draft.displayName.trim();
+  if (name === '')
+    issues.push({
+      field: 'displayName',
+      message: 'Give the relationship a name, for example "Contoso - Security Copilot".',
+    });
+  else if (name.length > RELATIONSHIP_LIMITS.displayNameMaxLength) {
+    issues.push({
+      field: 'displayName',
+      message: `The name is ${name.length} characters; Microsoft allows at most ${RELATIONSHIP_LIMITS.displayNameMaxLength}.`,
+    });
+  } else if (existingNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
+    issues.push({
+      field: 'displayName',
+      message: `You already have a relationship named "${name}". Names must be unique across your relationships.`,
+    });
+  }
+  if (draft.customerTenantId !== null) {
+    const parsed = parseTenantId(draft.customerTenantId);
+    if (!parsed.ok) issues.push({ field: 'customerTenantId', message: parsed.message });
+  }
+  if (
+    !Number.isInteger(draft.durationDays) ||
+    draft.durationDays < RELATIONSHIP_LIMITS.minDurationDays ||
+    draft.durationDays > RELATIONSHIP_LIMITS.maxDurationDays
+  ) {
+    issues.push({
+      field: 'durationDays',
+      message: `The duration must be a whole number of days from 1 to ${RELATIONSHIP_LIMITS.maxDurationDays} (two years).`,
+    });
+  }
+  if (draft.roleIds.length === 0) issues.push({ field: 'roleIds', message: 'Choose at least one role.' });
+  const unknown = draft.roleIds.filter((id) => !isKnownRole(id));
+  if (unknown.length > 0)
+    issues.push({ field: 'roleIds', message: `Not Microsoft Entra built-in roles: ${unknown.join(', ')}.` });
+  if (draft.autoExtend && draft.roleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID)) {
+    issues.push({
+      field: 'autoExtend',
+      message: `A relationship with ${roleName(GLOBAL_ADMINISTRATOR_ROLE_ID)} cannot auto-extend. Remove that role or switch auto-extend off.`,
+    });
+  }
+  return issues;
+}
+
+/** The Graph body for a draft that passed the checks. */
+export function relationshipRequestBody(draft: RelationshipDraft): Record<string, unknown> {
+  return {
+    displayName: draft.displayName.trim(),
+    duration: `P${draft.durationDays}D`,
+    ...(draft.customerTenantId
+      ? { customer: { tenantId: draft.customerTenantId.trim().toLowerCase() } }
+      : {}),
+    accessDetails: { unifiedRoles: draft.roleIds.map((id) => ({ roleDefinitionId: id.toLowerCase() })) },
+    autoExtendDuration: draft.autoExtend ? 'P180D' : 'PT0S',
+  };
+}
+
+export const roleTemplateSchema = z.object({
+  id: z.string().min(1).max(80),
+  name: z.string().trim().min(1).max(80),
+  description: z.string().max(400),
+  roleIds: z
+    .array(z.string().refine(isKnownRole, { message: 'is not a Microsoft Entra built-in role' }))
+    .min(1),
+  durationDays: z
+    .number()
+    .int()
+    .min(RELATIONSHIP_LIMITS.minDurationDays)
+    .max(RELATIONSHIP_LIMITS.maxDurationDays),
+  autoExtend: z.boolean(),
+});
