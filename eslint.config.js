@@ -1,6 +1,9 @@
-// Lint enforces the layers of architecture.md: a file's folder says what it may import.
+// Lint enforces the layers of docs/architecture.md: a file's folder says what it may import.
 //   shared <- main/core <- main/app | main/web ;  shared <- renderer ;  main/sandbox imports only shared.
 // Only main/app may import 'electron' (electron-store imports it too).
+// Inside the renderer, a feature (renderer/src/features/<feature>/) reaches another feature only
+// through that feature's index.ts, and the shell (renderer/src/app/) reaches features the same way.
+// test/unit/lint/layers.test.ts lints wrong-way imports and expects these rules to refuse them.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -14,14 +17,16 @@ const electronOnly = [
 ];
 
 /** @param {string[]} forbiddenDirs @param {string} who */
+// A layer is named by its path ('main/sandbox') and, from a sibling inside main/, reached by a relative
+// path that climbs out and names only its last segment ('../../sandbox/server'): both are refused.
 const layerPatterns = (forbiddenDirs, who) =>
   forbiddenDirs.map((dir) => ({
-    regex: `(^|/)${dir.replace('/', '\\/')}(/|$)`,
-    message: `${who} must not import from ${dir}/ (see architecture.md, import direction).`,
+    regex: `(^|/)${dir.replace('/', '\\/')}(/|$)|^(\\.\\./)+${dir.split('/').at(-1)}(/|$)`,
+    message: `${who} must not import from ${dir}/ (see docs/architecture.md, import direction).`,
   }));
 
-/** @param {string[]} dirs @param {string} who @param {boolean} nodeBuiltinsForbidden */
-const restrict = (dirs, who, nodeBuiltinsForbidden = false) => ({
+/** @param {string[]} dirs @param {string} who @param {boolean} nodeBuiltinsForbidden @param {object[]} more */
+const restrict = (dirs, who, nodeBuiltinsForbidden = false, more = []) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -31,10 +36,18 @@ const restrict = (dirs, who, nodeBuiltinsForbidden = false) => ({
         ...(nodeBuiltinsForbidden
           ? [{ regex: '^node:', message: `${who} is pure TypeScript: no Node built-ins.` }]
           : []),
+        ...more,
       ],
     },
   ],
 });
+
+const throughIndex = (who) =>
+  `${who} reaches another feature only through its index.ts (import from '<feature>', not '<feature>/<file>').`;
+/** From renderer/src/features/<feature>/: '../<other>/<file>' skips <other>'s index.ts. */
+const featureToFeature = [{ regex: '^\\.\\./[\\w-]+/', message: throughIndex('A renderer feature') }];
+/** From renderer/src/app/: '../features/<feature>/<file>' skips the feature's index.ts. */
+const appToFeature = [{ regex: '^\\.\\./features/[\\w-]+/', message: throughIndex('The renderer shell') }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -67,6 +80,14 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(['main'], 'renderer', true),
+  },
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: restrict(['main'], 'renderer', true, featureToFeature),
+  },
+  {
+    files: ['renderer/src/app/**/*.{ts,tsx}'],
+    rules: restrict(['main'], 'renderer', true, appToFeature),
   },
   {
     // main/app is the one place that may use Electron.

@@ -4,7 +4,12 @@
  * this layer decides only who may talk at all.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL, type CommandResult } from '../../shared/contract/contract';
+import {
+  COMMAND_NAMES,
+  commandChannel,
+  EVENT_CHANNEL,
+  type CommandResult,
+} from '../../shared/contract/contract';
 import type { SwitchboardCore } from '../core/compose';
 import { isTrustedSender } from './policy/trusted-sender';
 import { allOurWindows, ourWebContentsIds } from './window';

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, globalShortcut, Notification, safeStorage, session, shell } from 'electron';
 import type { CloudProfile } from '../../shared/platform/cloud-profile';
-import { OptionsError, parseHostOptions, PRODUCT_NAME, type HostOptions } from '../core/platform/host-options';
+import {
+  OptionsError,
+  parseHostOptions,
+  PRODUCT_NAME,
+  type HostOptions,
+} from '../core/platform/host-options';
 import { inProcessSandbox } from '../core/platform/cloud/sandbox-connector';
 import { createCore } from '../core/compose';
 import { markDesktopFileTrusted } from '../core/launch/gio-trust';

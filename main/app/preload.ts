@@ -6,7 +6,12 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CommandResult, EventName, SwitchboardBridge } from '../../shared/contract/contract';
-import { commandChannel, EVENT_CHANNEL, isCommandName, isEventName } from '../../shared/contract/contract-names';
+import {
+  commandChannel,
+  EVENT_CHANNEL,
+  isCommandName,
+  isEventName,
+} from '../../shared/contract/contract-names';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 

@@ -1,5 +1,9 @@
 import { type Customer, type CustomerDraft } from '../../../shared/customers/customer';
-import { mergeDirectory, storedPart, type ListedCustomer } from '../../../shared/customers/customer-directory';
+import {
+  mergeDirectory,
+  storedPart,
+  type ListedCustomer,
+} from '../../../shared/customers/customer-directory';
 import type { DirectorySnapshot } from '../../../shared/directory/directory';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 import { UserFacingError } from '../platform/errors';

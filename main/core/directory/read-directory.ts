@@ -22,7 +22,12 @@ import {
   type AccessAssignment,
   type DelegatedAdminRelationship,
 } from '../../../shared/gdap/gdap';
-import { describeGraphError, graphGet, graphGetAll, type GraphCallOptions } from '../platform/graph/graph-client';
+import {
+  describeGraphError,
+  graphGet,
+  graphGetAll,
+  type GraphCallOptions,
+} from '../platform/graph/graph-client';
 import { runPool } from '../platform/graph/pool';
 
 const BASE = '/tenantRelationships';

@@ -1,7 +1,11 @@
 import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import { allowedLaunchOrigins } from '../../../shared/platform/cloud-profile';
 import type { LaunchResult, LaunchTarget } from '../../../shared/contract/contract';
-import { portalTargetUrl, type LaunchExtra, type PortalCustomer } from '../../../shared/launch/portal-targets';
+import {
+  portalTargetUrl,
+  type LaunchExtra,
+  type PortalCustomer,
+} from '../../../shared/launch/portal-targets';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 import { UserFacingError } from '../platform/errors';
 import type { CustomerService } from '../customers/customer-service';

@@ -4,7 +4,11 @@
  * lazily from the sandbox clock whenever the state is read.
  */
 import fs from 'node:fs';
-import { ACCESS_GRANTING_STATUSES, durationInDays, includesGlobalAdministrator } from '../../../shared/gdap/gdap';
+import {
+  ACCESS_GRANTING_STATUSES,
+  durationInDays,
+  includesGlobalAdministrator,
+} from '../../../shared/gdap/gdap';
 import { DAY_MS, type SandboxClock } from '../clock';
 import type { AccessAssignment, Group, Relationship, SandboxData, Tenant, User } from './model';
 

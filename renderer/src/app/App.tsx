@@ -29,18 +29,18 @@ import {
 } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useApp, VIEWS, type ViewId } from './app-store';
-import { subscribeToCustomerChanges, useCustomers } from '../features/customers/customers-store';
+import { subscribeToCustomerChanges, useCustomers } from '../features/customers';
 import { subscribeToNotices, subscribeToSettings } from './app-store';
-import { CustomersView } from '../features/customers/CustomersView';
-import { PluginsView } from '../features/plugins/PluginsView';
-import { SettingsView } from '../features/settings/SettingsView';
-import { AccountsView } from '../features/accounts/AccountsView';
-import { subscribeToAccounts } from '../features/accounts/accounts-store';
-import { subscribeToDirectory } from '../features/directory/directory-store';
+import { CustomersView } from '../features/customers';
+import { PluginsView } from '../features/plugins';
+import { SettingsView } from '../features/settings';
+import { AccountsView } from '../features/accounts';
+import { subscribeToAccounts } from '../features/accounts';
+import { subscribeToDirectory } from '../features/directory';
 import { getBridge } from './bridge/bridge';
-import { AuditView } from '../features/audit/AuditView';
-import { GdapView } from '../features/gdap/GdapView';
-import { SwitcherButton, SwitcherDialog } from '../features/launch/SwitcherDialog';
+import { AuditView } from '../features/audit';
+import { GdapView } from '../features/gdap';
+import { SwitcherButton, SwitcherDialog } from '../features/launch';
 
 const useStyles = makeStyles({
   shell: {

@@ -5,8 +5,8 @@
  * again at once on the next hotkey) and opens a fresh switcher for next time.
  */
 import { useEffect, useRef, useState } from 'react';
-import { subscribeToCustomerChanges, useCustomers } from '../features/customers/customers-store';
-import { openSwitcher, SwitcherDialog } from '../features/launch/SwitcherDialog';
+import { subscribeToCustomerChanges, useCustomers } from '../features/customers';
+import { openSwitcher, SwitcherDialog } from '../features/launch';
 
 /** The hash main/app/switcher-window.ts loads. */
 export const SWITCHER_WINDOW_HASH = '#switcher';

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_CONSIDERATIONS, COPILOT_PLUGINS, searchPlugins } from '../../../shared/plugins/plugin-catalogue';
+import {
+  ACCESS_CONSIDERATIONS,
+  COPILOT_PLUGINS,
+  searchPlugins,
+} from '../../../shared/plugins/plugin-catalogue';
 
 // The catalogue must say what Microsoft published: it is compared with the source document itself.
 // The source is kept in the repository (docs/sources/) so the comparison runs on a clean clone.

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RECENT_LIMIT } from '../../../shared/customers/customer';
-import { buildSwitcherIndex, rankSwitcher, type SwitcherCustomer } from '../../../shared/launch/switcher-rank';
+import {
+  buildSwitcherIndex,
+  rankSwitcher,
+  type SwitcherCustomer,
+} from '../../../shared/launch/switcher-rank';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 
 let next = 0;

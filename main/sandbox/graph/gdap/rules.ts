@@ -2,7 +2,11 @@
  * Microsoft's documented rules for GDAP relationships (Graph v1.0 delegatedAdminRelationship and
  * delegatedAdminAccessAssignment; microsoft-cloud.md section 1), as Graph enforces them.
  */
-import { durationInDays, GLOBAL_ADMINISTRATOR_ROLE_ID, RELATIONSHIP_LIMITS } from '../../../../shared/gdap/gdap';
+import {
+  durationInDays,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  RELATIONSHIP_LIMITS,
+} from '../../../../shared/gdap/gdap';
 import { isKnownRole } from '../../../../shared/gdap/roles';
 import { isGuid } from '../../../../shared/platform/tenant-id';
 import type { SandboxState } from '../../state/state';

@@ -16,13 +16,13 @@ import {
 import { LAUNCH_TARGETS, PORTAL_TARGETS } from '../../../../shared/launch/portal-targets';
 import { LAUNCH_MODE_LABELS, type LaunchModeId } from '../../../../shared/launch/launch-mode';
 import type { TenantId } from '../../../../shared/platform/tenant-id';
-import { launchTarget } from '../launch/launch';
+import { launchTarget } from '../launch';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
 import { pluginReachFor } from '../../../../shared/plugins/plugin-reach';
 import { AccessPathBadge } from '../../components/AccessPathBadge';
 import { ReachBadge } from '../../components/SupportBadge';
-import { GdapDetails } from '../gdap/GdapDetails';
-import { AccessCheckPanel } from '../gdap/AccessCheckPanel';
+import { GdapDetails } from '../gdap';
+import { AccessCheckPanel } from '../gdap';
 
 const useStyles = makeStyles({
   panel: {

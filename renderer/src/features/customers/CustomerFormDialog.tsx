@@ -24,7 +24,11 @@ import {
   type ChoosableAccessPath,
 } from '../../../../shared/customers/access-path';
 import type { CommandError } from '../../../../shared/contract/contract';
-import { customerDraftSchema, type Customer, type CustomerDraftInput } from '../../../../shared/customers/customer';
+import {
+  customerDraftSchema,
+  type Customer,
+  type CustomerDraftInput,
+} from '../../../../shared/customers/customer';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -31,12 +31,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { invoke } from '../../app/bridge/bridge';
 import { recentCustomers, searchCustomers } from '../../../../shared/customers/customer';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
-import { launchSecurityCopilot } from '../launch/launch';
+import { launchSecurityCopilot } from '../launch';
 import { useCustomers } from './customers-store';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerFormDialog } from './CustomerFormDialog';
 import { CustomerRow } from './CustomerRow';
-import { DirectoryBar } from '../directory/DirectoryBar';
+import { DirectoryBar } from '../directory';
 import { useVirtualRows } from './use-virtual-rows';
 
 const useStyles = makeStyles({

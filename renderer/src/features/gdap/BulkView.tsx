@@ -31,7 +31,7 @@ import type { RoleTemplate } from '../../../../shared/gdap/gdap-draft';
 import { ROLE_IDS, roleName } from '../../../../shared/gdap/roles';
 import { getBridge, invoke } from '../../app/bridge/bridge';
 import { saveExport } from '../../components/download';
-import { useCustomers } from '../customers/customers-store';
+import { useCustomers } from '../customers';
 
 const useStyles = makeStyles({
   page: {

@@ -29,7 +29,11 @@ import {
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import type { CommandError, CommandResult } from '../../../../shared/contract/contract';
-import { EXPIRY_THRESHOLDS, type ExpiringRelationship, type ExpiryThreshold } from '../../../../shared/gdap/expiring';
+import {
+  EXPIRY_THRESHOLDS,
+  type ExpiringRelationship,
+  type ExpiryThreshold,
+} from '../../../../shared/gdap/expiring';
 import { autoExtends, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap/gdap';
 import { roleName } from '../../../../shared/gdap/roles';
 import { invoke } from '../../app/bridge/bridge';

@@ -3,7 +3,7 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { DirectoryCustomer, DirectoryRelationship } from '../../../../shared/directory/directory';
 import { invoke } from '../../app/bridge/bridge';
-import { useDirectory } from '../directory/directory-store';
+import { useDirectory } from '../directory';
 import { CreateRelationshipDialog } from './CreateRelationshipDialog';
 import { RelationshipCard } from './RelationshipCard';
 

@@ -16,8 +16,8 @@ import type { DirectoryRelationship } from '../../../../shared/directory/directo
 import { invoke } from '../../app/bridge/bridge';
 import { saveExport } from '../../components/download';
 import { useApp } from '../../app/app-store';
-import { useCustomers } from '../customers/customers-store';
-import { useDirectory } from '../directory/directory-store';
+import { useCustomers } from '../customers';
+import { useDirectory } from '../directory';
 import type { TenantId } from '../../../../shared/platform/tenant-id';
 import { BulkView } from './BulkView';
 import { ExpiringView } from './ExpiringView';

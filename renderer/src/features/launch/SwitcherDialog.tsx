@@ -29,7 +29,7 @@ import type { LaunchTarget } from '../../../../shared/contract/contract';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
 import { buildSwitcherIndex, rankSwitcher } from '../../../../shared/launch/switcher-rank';
 import { launchTarget } from './launch';
-import { useCustomers } from '../customers/customers-store';
+import { useCustomers } from '../customers';
 import { OPTION_HEIGHT, SwitcherOption } from './SwitcherOption';
 import { SWITCHER_TARGETS, TargetChips, targetLabel } from './TargetChips';
 

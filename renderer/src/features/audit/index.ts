@@ -1,0 +1,2 @@
+/** The audit trail of every change Switchboard makes in a tenant. */
+export { AuditView } from './AuditView';

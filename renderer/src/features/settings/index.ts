@@ -1,0 +1,2 @@
+/** Settings: the Microsoft cloud, the app registration and the switcher hotkey. */
+export { SettingsView } from './SettingsView';
