@@ -1,0 +1,16 @@
+/** The contract's `customers.*` commands: the analyst's own customer list. */
+import type { CommandName } from '../../../shared/contract/contract';
+import type { Handlers } from '../platform/dispatcher';
+import type { CustomerService } from './customer-service';
+
+export type CustomerHandlers = Pick<Handlers, Extract<CommandName, `customers.${string}`>>;
+
+export function customerHandlers(customers: CustomerService): CustomerHandlers {
+  return {
+    'customers.list': () => customers.list(),
+    'customers.add': (draft) => customers.add(draft),
+    'customers.update': ({ tenantId, draft }) => customers.update(tenantId, draft),
+    'customers.remove': ({ tenantId }) => ({ removed: customers.remove(tenantId) }),
+    'customers.setFavourite': ({ tenantId, favourite }) => customers.setFavourite(tenantId, favourite),
+  };
+}
