@@ -13,7 +13,8 @@ const outdir = path.join(root, 'dist', 'main');
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node22',
+  // Electron 41 embeds Node 24 (Electron 40 moved from Node 22.20 to 24.11).
+  target: 'node24',
   sourcemap: 'linked',
   external: ['electron'],
   logLevel: 'warning',
