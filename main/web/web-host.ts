@@ -15,6 +15,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** The per-run secret; random when absent. */
   readonly token?: string;
+  /** Where problems with a client are reported (default: stderr). */
+  readonly log?: (message: string, error?: unknown) => void;
 }
 
 export interface WebHost {
@@ -34,13 +36,21 @@ export interface WebHost {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) => console.error(`[switchboard] ${message}`, errorText(error)));
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   let port = 0;
   const allowedHosts = (): ReadonlyArray<string> => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = (): ReadonlyArray<string> => allowedHosts().map((h) => `http://${h}`);
 
+  // A client that resets its connection makes its socket emit 'error'; unhandled, that ends the
+  // process. Every socket and WebSocket error is handled (Node's own 'clientError' default answers
+  // malformed requests): the bad client is dropped, the host stays up for the page with the secret.
   server.on('request', (req, res) => {
+    req.on('error', () => req.socket.destroy());
+    res.on('error', () => res.socket?.destroy());
     void (async () => {
       if (!allowedHosts().includes(req.headers.host ?? '')) {
         res.writeHead(421, { 'content-type': 'text/plain' }).end('This address is not served here.');
@@ -65,10 +75,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'cache-control': 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : file.body);
-    })();
+    })().catch((error: unknown) => {
+      log(`A request for ${req.url ?? '/'} failed`, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    });
   });
 
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the socket over without its own error handler; a reset during the refusal (or
+    // before ws takes over) would otherwise be an unhandled 'error' event.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, reason: string): void => {
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
@@ -86,6 +103,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   function serve(ws: WebSocket): void {
+    // ws reports a frame it refuses (larger than MAX_MESSAGE_BYTES, text that is not UTF-8, a bad
+    // opcode) as an 'error' and closes the connection itself (1009, 1007, 1002): only that page goes.
+    ws.on('error', (error) =>
+      log('A page sent a frame the browser host does not accept; its connection was closed', error),
+    );
     ws.on('message', (data, isBinary) => {
       void (async () => {
         if (isBinary) return ws.close(1003, 'Text frames only');
@@ -107,7 +129,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const result = await options.core.invoke(parsed.data.name, parsed.data.input);
         if (ws.readyState === ws.OPEN)
           ws.send(JSON.stringify({ kind: 'result', id: parsed.data.id, result }));
-      })();
+      })().catch((error: unknown) => {
+        log('A message from the page could not be answered', error);
+        ws.terminate();
+      });
     });
   }
 
@@ -136,4 +161,9 @@ function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function errorText(error: unknown): string {
+  if (error === undefined) return '';
+  return error instanceof Error ? error.message : String(error);
 }
