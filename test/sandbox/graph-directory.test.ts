@@ -141,7 +141,12 @@ describe('Graph: B2B guests and roles in a customer tenant', () => {
   });
 
   it('refuses invitations from someone without an inviting role, with two cc recipients, or to a bad address', async () => {
-    const partner = graphClientWithToken(sandbox, (await signIn(sandbox.upn('helpdesk'))).token);
+    // Ada reaches an 'active' customer through GDAP with Security Reader: no inviting role there.
+    const gdapCustomer =
+      sandbox.state.data.tenants
+        .filter((t) => t.kind === 'customer')
+        .find((_, i) => sampleKind(i) === 'active')?.id ?? '';
+    const partner = graphClientWithToken(sandbox, (await signIn(sandbox.upn('analyst'), gdapCustomer)).token);
     const noRole = await failure(
       partner
         .api('/invitations')

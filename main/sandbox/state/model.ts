@@ -149,6 +149,20 @@ export interface CopilotSettings {
   lastModified: string;
 }
 
+/**
+ * Graph's authorizationPolicy.allowInvitesFrom: who may invite guests. `none`: no one, admins
+ * included; `adminsAndGuestInviters`: Global Administrator, User Administrator, Guest Inviter;
+ * `adminsGuestInvitersAndAllMembers`: those and every member user; `everyone`: guests too.
+ */
+export type AllowInvitesFrom =
+  'none' | 'adminsAndGuestInviters' | 'adminsGuestInvitersAndAllMembers' | 'everyone';
+
+/** A tenant's authorization policy, where it differs from Graph's default (allowInvitesFrom: everyone). */
+export interface AuthorizationPolicy {
+  readonly tenantId: string;
+  allowInvitesFrom: AllowInvitesFrom;
+}
+
 /** An application the sandbox knows: the app's public client, and the partner's automation app. */
 export interface Application {
   readonly clientId: string;
@@ -176,4 +190,6 @@ export interface SandboxData {
   armRoleAssignments: ArmRoleAssignment[];
   copilotSettings: CopilotSettings[];
   applications: Application[];
+  /** Tenants whose authorization policy is not the default (absent in older state files). */
+  authorizationPolicies?: AuthorizationPolicy[];
 }

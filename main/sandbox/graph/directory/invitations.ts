@@ -1,6 +1,7 @@
 /**
- * Graph B2B invitations (POST /invitations creates or reuses the guest user) and the redeem page a
- * guest opens from the invitation to accept it and land on the inviteRedirectUrl.
+ * Graph B2B invitations (POST /invitations creates or reuses the guest user; who may invite follows
+ * the tenant's authorizationPolicy.allowInvitesFrom, readable at /policies/authorizationPolicy) and
+ * the redeem page a guest opens from the invitation to accept it and land on the inviteRedirectUrl.
  */
 import { ROLE_IDS } from '../../../../shared/gdap/roles';
 import type { SandboxContext } from '../../context';
@@ -8,23 +9,65 @@ import { esc, graphError, html } from '../../http/errors';
 import type { Router } from '../../http/router';
 import type { SandboxRequest, SandboxResponse } from '../../http/types';
 import { page } from '../../identity/pages';
-import { hasRole, newId } from '../../identity/token-service';
+import { hasPermission, hasRole, newId, type AccessClaims } from '../../identity/token-service';
+import type { AllowInvitesFrom } from '../../state/model';
 import { createdEntity } from '../odata';
 import { V1, type DirectoryKit } from './common';
 
 const REDEEM = '/portals/invitations.microsoft.com/redeem';
+const INVITING_ROLES = [ROLE_IDS.globalAdministrator, ROLE_IDS.userAdministrator, ROLE_IDS.guestInviter];
 
 export function registerInvitationRoutes(router: Router, ctx: SandboxContext, kit: DirectoryKit): void {
   const { state } = ctx;
-  const { ctxUrl, authorizeWrite, forbid, tenantNotFound, usersOf } = kit;
+  const { ctxUrl, authorize, forbid, tenantNotFound, usersOf } = kit;
+
+  const policyOf = (tenantId: string): AllowInvitesFrom =>
+    state.data.authorizationPolicies?.find((p) => p.tenantId === tenantId)?.allowInvitesFrom ?? 'everyone';
+
+  /**
+   * Who may invite (authorizationPolicy.allowInvitesFrom, default `everyone`): the inviting roles
+   * always (unless `none`), members of the tenant under `adminsGuestInvitersAndAllMembers` or
+   * `everyone`, its guests under `everyone`. UNCONFIRMED: a partner user acting through GDAP is no
+   * member of the customer tenant; we read the policy conservatively and let them invite only through
+   * an inviting role (Guest Inviter, User Administrator, Global Administrator) their GDAP path grants.
+   */
+  const mayInvite = (claims: AccessClaims): { ok: true } | { ok: false; message: string } => {
+    const policy = policyOf(claims.tid);
+    if (policy === 'none')
+      return {
+        ok: false,
+        message: "This organization's external collaboration settings allow no invitations.",
+      };
+    if (claims.idtyp === 'app') return { ok: true };
+    if (hasRole(claims, ...INVITING_ROLES)) return { ok: true };
+    const caller = state.user(claims.oid);
+    const inTenant = caller !== undefined && caller.tenantId === claims.tid;
+    if (inTenant && caller.userType === 'Member' && policy !== 'adminsAndGuestInviters') return { ok: true };
+    if (inTenant && caller.userType === 'Guest' && policy === 'everyone') return { ok: true };
+    return { ok: false, message: 'Insufficient privileges to complete the operation.' };
+  };
+
+  router.get(`${V1}/policies/authorizationPolicy`, (req) => {
+    const a = authorize(req);
+    if (!a.ok) return a.response;
+    return {
+      status: 200,
+      json: {
+        '@odata.context': ctxUrl('policies/authorizationPolicy/$entity'),
+        id: 'authorizationPolicy',
+        displayName: 'Authorization Policy',
+        allowInvitesFrom: policyOf(a.claims.tid),
+      },
+    };
+  });
 
   router.post(`${V1}/invitations`, (req) => {
-    const a = authorizeWrite(
-      req,
-      ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'],
-      [ROLE_IDS.globalAdministrator, ROLE_IDS.userAdministrator, ROLE_IDS.guestInviter],
-    );
+    const a = authorize(req);
     if (!a.ok) return a.response;
+    if (!hasPermission(a.claims, 'User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'))
+      return forbid(req);
+    const may = mayInvite(a.claims);
+    if (!may.ok) return forbid(req, may.message);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const email = body.invitedUserEmailAddress;
     // The local part: letters, digits, and . - _ (not . or - at either end), as Entra accepts.
