@@ -14,6 +14,7 @@ import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 import type { ActiveCloud } from '../platform/cloud/cloud-service';
 import { dispatcherTrusting, TrustingNetworkClient } from '../platform/cloud/transport';
+import { CloudFailure, explainFailure, failureSentence } from '../platform/cloud-errors';
 import { UserFacingError } from '../platform/errors';
 import type { EncryptedTokenCache } from './token-cache';
 
@@ -196,7 +197,6 @@ function aadsts(error: unknown): string | undefined {
 
 function explainSignInError(error: unknown): UserFacingError {
   if (error instanceof UserFacingError) return error;
-  const code = aadsts(error);
   const text = error instanceof Error ? error.message : String(error);
   if (/expired_token|code_expired/i.test(text)) {
     return new UserFacingError(
@@ -210,10 +210,9 @@ function explainSignInError(error: unknown): UserFacingError {
       'Sign-in was declined in the browser. Start again when you are ready.',
     );
   }
-  return new UserFacingError(
-    'unavailable',
-    `Sign-in did not complete${code ? ` (${code})` : ''}: ${text.split('\n')[0]?.slice(0, 300)}`,
-  );
+  const explanation = explainFailure(error);
+  if (explanation.kind === 'bug') throw error;
+  return new CloudFailure(explanation, `Sign-in did not complete. ${failureSentence(explanation)}`);
 }
 
 function explainTokenError(
@@ -235,9 +234,11 @@ function explainTokenError(
       `${username} must sign in again${customer ? ` for tenant ${tenantId}` : ''}${code ? ` (${code})` : ''}: the saved sign-in is no longer enough (expired, or more verification is needed).`,
     );
   }
-  return new UserFacingError(
-    'unavailable',
-    `Could not get a token for ${username} in tenant ${tenantId}${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+  const explanation = explainFailure(error);
+  if (explanation.kind === 'bug') throw error;
+  return new CloudFailure(
+    explanation,
+    `Signing in ${username} to tenant ${tenantId} did not work. ${failureSentence(explanation)}`,
   );
 }
 

@@ -12,6 +12,8 @@ import type {
 import type { DirectoryStatus } from '../../../shared/contract/contract';
 import type { AccountService } from '../accounts/account-service';
 import type { CloudService } from '../platform/cloud/cloud-service';
+import { CloudFailure, explainFailure, failureSentence } from '../platform/cloud-errors';
+import { purposeOf } from '../platform/command-purposes';
 import { UserFacingError } from '../platform/errors';
 import { createGraphClient } from '../platform/graph/graph-client';
 import type { DocumentStore } from '../platform/persistence/document-store';
@@ -96,12 +98,25 @@ export class DirectoryService {
       });
       this.lastError = null;
     } catch (error) {
-      this.lastError = controller.signal.aborted
-        ? 'The sync was cancelled; the directory is as it was before.'
-        : `${error instanceof Error ? error.message : String(error)} The directory is as it was before.`;
-      if (error instanceof UserFacingError)
+      if (controller.signal.aborted) {
+        this.lastError = 'The sync was cancelled; the directory is as it was before.';
+        throw new UserFacingError('refused', this.lastError);
+      }
+      const explanation = explainFailure(error, purposeOf('directory.sync'));
+      if (explanation.kind === 'bug') {
+        this.lastError = `${failureSentence(explanation)} The directory is as it was before.`;
+        throw error;
+      }
+      if (error instanceof UserFacingError) {
+        this.lastError = `${error.message} The directory is as it was before.`;
         throw new UserFacingError(error.code, this.lastError, error.issues);
-      throw new UserFacingError(controller.signal.aborted ? 'refused' : 'unavailable', this.lastError);
+      }
+      const kept = failureSentence({
+        ...explanation,
+        next: `The directory is as it was before. ${explanation.next}`,
+      });
+      this.lastError = `The last sync failed. ${kept}`;
+      throw new CloudFailure(explanation, kept);
     } finally {
       this.running = undefined;
       this.events.onChange(this.status());

@@ -22,13 +22,9 @@ import {
   type AccessAssignment,
   type DelegatedAdminRelationship,
 } from '../../../shared/gdap/gdap';
-import {
-  describeGraphError,
-  graphGet,
-  graphGetAll,
-  type GraphCallOptions,
-} from '../platform/graph/graph-client';
+import { graphGet, graphGetAll, type GraphCallOptions } from '../platform/graph/graph-client';
 import { runPool } from '../platform/graph/pool';
+import { describeFailure } from '../platform/cloud-errors';
 
 const BASE = '/tenantRelationships';
 const groupSchema = z.object({ id: z.string(), displayName: z.string() });
@@ -115,7 +111,7 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
         relationships: entry.relationships.map(toDirectoryRelationship),
         assignments: [],
         serviceManagement: [],
-        problem: describeGraphError(o.error),
+        problem: `Reading this customer’s access assignments failed. ${describeFailure(o.error)}`,
       };
     }),
     openRelationships: open.map(toDirectoryRelationship),

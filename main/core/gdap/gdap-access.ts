@@ -10,7 +10,7 @@ import { ACCESS_GRANTING_STATUSES, relationshipSchema } from '../../../shared/gd
 import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryAssignment, toDirectoryRelationship } from '../directory/read-directory';
 import { UserFacingError } from '../platform/errors';
-import { describeGraphError, graphGet, graphGetAll } from '../platform/graph/graph-client';
+import { graphGet, graphGetAll } from '../platform/graph/graph-client';
 import { relationshipsOfCustomer, type GdapService } from './gdap-service';
 
 const userSchema = z.object({
@@ -35,12 +35,9 @@ export class GdapAccess {
         : `/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName`,
       userSchema,
     ).catch((error: unknown) => {
-      throw new UserFacingError(
-        (error as { statusCode?: number }).statusCode === 404 ? 'not_found' : 'unavailable',
-        (error as { statusCode?: number }).statusCode === 404
-          ? `There is no user ${userId ?? ''} in your partner tenant.`
-          : describeGraphError(error),
-      );
+      if ((error as { statusCode?: number }).statusCode === 404)
+        throw new UserFacingError('not_found', `There is no user ${userId ?? ''} in your partner tenant.`);
+      throw error;
     });
     const [groups, rels] = await Promise.all([
       graphGetAll(

@@ -23,6 +23,7 @@ import {
 import { roleName } from '../../../shared/gdap/roles';
 import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryRelationship } from '../directory/read-directory';
+import { describeFailure } from '../platform/cloud-errors';
 import { UserFacingError } from '../platform/errors';
 import { graphGetAll } from '../platform/graph/graph-client';
 import { runPool } from '../platform/graph/pool';
@@ -375,7 +376,7 @@ export class GdapBulk {
         tenantId,
         customerName,
         outcome: 'failed',
-        message: `Could not read its relationships: ${(error as Error).message}`,
+        message: `Could not read its relationships. ${describeFailure(error)}`,
         requestIds: [],
       };
     }
@@ -395,7 +396,7 @@ export class GdapBulk {
         if (requestId) requestIds.push(requestId);
         done.push(step.description);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = describeFailure(error);
         return {
           tenantId,
           customerName,

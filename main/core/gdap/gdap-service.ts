@@ -5,7 +5,7 @@
  * Global Administrator, terminate after a typed confirmation. Every change carries the ETag the user
  * saw (a 412 reloads and says so; nothing is overwritten blindly) and goes through the audit trail.
  */
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { approvalLink, approvalMessage } from '../../../shared/gdap/approval-link';
 import type { DirectoryAssignment, DirectoryRelationship } from '../../../shared/directory/directory';
@@ -39,7 +39,9 @@ import type { CloudService } from '../platform/cloud/cloud-service';
 import type { DirectoryService } from '../directory/directory-service';
 import { toDirectoryAssignment, toDirectoryRelationship } from '../directory/read-directory';
 import { UserFacingError } from '../platform/errors';
-import { createGraphClient, describeGraphError, graphGet, graphGetAll } from '../platform/graph/graph-client';
+import { CloudFailure, explainFailure, failureSentence } from '../platform/cloud-errors';
+import { GDAP_WRITE } from '../platform/command-purposes';
+import { createGraphClient, graphGet, graphGetAll } from '../platform/graph/graph-client';
 import { GdapFollower } from './gdap-follower';
 import { graphWrite, isStale, type GraphAnswer, type WriteRequest } from './graph-write';
 
@@ -139,14 +141,24 @@ export class GdapService {
           ),
         );
       }
-      const described = describeGraphError(error).replace(/\.$/, '');
-      const answered = error instanceof GraphError && error.statusCode > 0;
-      throw new UserFacingError(
-        'unavailable',
-        answered
-          ? `${described}. Nothing was changed.`
-          : `${described}. The change may or may not have been made: a retry reads the current state first and does only what is missing.`,
-      );
+      // What the failure means for the change: sent and refused, or no answer (maybe made).
+      const explanation = explainFailure(error, { needs: GDAP_WRITE });
+      if (explanation.kind === 'answered') {
+        throw new CloudFailure(
+          explanation,
+          failureSentence({ ...explanation, next: `Nothing was changed. ${explanation.next}` }),
+        );
+      }
+      if (explanation.kind === 'offline') {
+        throw new CloudFailure(
+          explanation,
+          failureSentence({
+            ...explanation,
+            next: 'The change may or may not have been made: a retry reads the current state first and does only what is missing.',
+          }),
+        );
+      }
+      throw error;
     }
   }
 
@@ -154,13 +166,12 @@ export class GdapService {
     try {
       return await graphGet(s.client, `${BASE}/${encodeURIComponent(id)}`, relationshipSchema);
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404)
+      if ((error as { statusCode?: number }).statusCode === 404)
         throw new UserFacingError(
           'not_found',
           `There is no relationship ${id} any more. Sync the directory.`,
         );
-      throw new UserFacingError('unavailable', describeGraphError(error));
+      throw error;
     }
   }
 

@@ -8,6 +8,15 @@ import {
   type CommandResult,
   type ValidCommandInput,
 } from '../../../shared/contract/contract';
+import {
+  CloudFailure,
+  explainFailure,
+  failedHead,
+  failureSentence,
+  logLine,
+  unwrapFailure,
+} from './cloud-errors';
+import { purposeOf } from './command-purposes';
 import { UserFacingError } from './errors';
 
 export type Handlers = {
@@ -15,14 +24,18 @@ export type Handlers = {
 };
 
 export interface DispatchLog {
+  /** A bug in Switchboard: logged as a crash, with its stack. */
   error(message: string, error: unknown): void;
+  /** A failure of the network or a Microsoft service: one line, no stack (console.warn when absent). */
+  warn?(message: string): void;
 }
 
 /**
  * The one entry point every carrier (Electron IPC, the browser host's WebSocket, tests) calls. It
  * trusts nothing: the name must be a command of the contract and the input must pass that command's
- * schema before a handler sees it. Failures come back as values the user can act on; an unexpected
- * exception is logged and reported without its stack.
+ * schema before a handler sees it. Every failure comes back as a value the user can act on, put in
+ * words once, here (cloud-errors.ts), naming what the command was doing (command-purposes.ts). Only
+ * Switchboard's own bugs are logged as crashes; a network or Microsoft failure is a one-line warning.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -41,13 +54,19 @@ export async function dispatch(
   try {
     const handler = handlers[name] as (i: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = unwrapFailure(thrown);
+    const purpose = purposeOf(name);
+    const warn = log.warn ?? ((m: string) => console.warn(m));
+    if (error instanceof CloudFailure) {
+      warn(`Command ${name} failed: ${logLine(error.explanation, error)}`);
+      return fail({ code: error.code, message: `${failedHead(purpose)}${error.message}` });
+    }
     if (error instanceof UserFacingError) return fail(error.toCommandError());
-    log.error(`Command ${name} failed`, error);
-    return fail({
-      code: 'internal',
-      message: `Switchboard could not complete "${name}" because of an unexpected problem (${error instanceof Error ? error.message : String(error)}). Nothing was changed. Try again; if it keeps happening, the log has details.`,
-    });
+    const explanation = explainFailure(error, purpose);
+    if (explanation.kind === 'bug') log.error(`Command ${name} failed`, error);
+    else warn(`Command ${name} failed: ${logLine(explanation, error)}`);
+    return fail({ code: explanation.code, message: failureSentence(explanation, purpose) });
   }
 }
 

@@ -4,7 +4,7 @@
  * Retry-After is honoured exactly once, connection resets and 5xx are retried with jittered backoff,
  * and the caller's cancel is respected between attempts.
  */
-import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import { Client, GraphClientError, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { z } from 'zod';
 import type { CloudProfile } from '../../../../shared/platform/cloud-profile';
 import { odataPageSchema } from '../../../../shared/gdap/gdap';
@@ -25,12 +25,23 @@ export function createGraphClient(
 ): Client {
   const host = new URL(profile.graphEndpoint).hostname;
   return Client.initWithMiddleware({
-    authProvider: { getAccessToken: getToken },
+    authProvider: { getAccessToken: () => getToken().catch(keepTokenFailure) },
     baseUrl: `${profile.graphEndpoint}/`,
     defaultVersion: 'v1.0',
     // The SDK sends tokens only to hosts it knows as Graph; the sandbox's must be named.
     ...(profile.sandboxBaseUrl !== undefined ? { customHosts: new Set([host]) } : {}),
     fetchOptions: graphFetchOptions(dispatcherTrusting(caPem)),
+  });
+}
+
+/**
+ * The SDK turns whatever the token provider throws into a GraphError with status -1, which reads as
+ * "no answer from Graph" and loses the sign-in failure's own meaning. A GraphClientError is handed
+ * through as it is, so the token failure rides in it as `cause` (cloud-errors.ts unwraps it).
+ */
+function keepTokenFailure(error: unknown): never {
+  throw Object.assign(new GraphClientError(error instanceof Error ? error.message : String(error)), {
+    cause: error,
   });
 }
 
@@ -69,7 +80,8 @@ export function judgeGraphOutcome(
     if (status === -1 || status === 0) return network();
     return { retry: false };
   }
-  if (error instanceof UserFacingError) return { retry: false };
+  // A token failure (sign in again, no access to that tenant) or our own refusal: not the network.
+  if (error instanceof UserFacingError || error instanceof GraphClientError) return { retry: false };
   // fetch failed / socket hang up / body cut off: network trouble, worth a few more tries.
   return network();
 }
@@ -121,18 +133,4 @@ export async function graphGetAll<T>(
     next = page['@odata.nextLink'];
   }
   return items;
-}
-
-/** Graph's error, in words: the status, Graph's code and message, and the request-id for support. */
-export function describeGraphError(error: unknown): string {
-  if (error instanceof GraphError && error.statusCode <= 0) {
-    return `No answer from Microsoft Graph (${error.message || 'the connection dropped'}).`;
-  }
-  if (error instanceof GraphError) {
-    const code = error.code ? ` ${error.code}` : '';
-    const id = error.requestId ? ` (request-id ${error.requestId})` : '';
-    return `Graph answered ${error.statusCode}${code}: ${error.message}${id}`;
-  }
-  if (error instanceof UserFacingError) return error.message;
-  return `No answer from Microsoft Graph (${error instanceof Error ? error.message : String(error)}).`;
 }

@@ -1,0 +1,95 @@
+/**
+ * What each command does, in the words a person would use, so a failure names what failed
+ * ("Reading your partner security groups failed. …"); and, for commands that reach Microsoft, what
+ * access they need, said when a service answers 403. The dispatcher (dispatcher.ts) reads it for
+ * every failure; the compiler keeps it complete.
+ */
+import type { CommandName } from '../../../shared/contract/contract';
+import type { FailureContext } from './cloud-errors';
+
+const ADMIN_AGENT = 'the Admin Agent role in Partner Center for your account';
+const GDAP_READ = `${ADMIN_AGENT} and the DelegatedAdminRelationship.Read.All permission for Switchboard’s app registration`;
+export const GDAP_WRITE = `${ADMIN_AGENT} and the DelegatedAdminRelationship.ReadWrite.All permission for Switchboard’s app registration`;
+const GROUPS = 'the GroupMember.Read.All permission for Switchboard’s app registration';
+// UNCONFIRMED whether a tenant demands User.Read.All rather than User.ReadBasic.All to search users;
+// the conservative reading names the smaller one an administrator can grant.
+const USERS = 'the User.ReadBasic.All permission for Switchboard’s app registration';
+
+/**
+ * Keyed by name rather than typed as Record<CommandName, …>, so a feature adding commands is not held
+ * up by this file; test/unit/core/cloud-errors.test.ts checks that every command has its purpose.
+ */
+const PURPOSES: Readonly<Record<string, FailureContext>> = {
+  'app.info': { doing: 'reading the app’s details' },
+  'app.dismissNotice': { doing: 'dismissing the notice' },
+  'customers.list': { doing: 'listing your customers' },
+  'customers.add': { doing: 'adding the customer' },
+  'customers.update': { doing: 'saving the customer’s changes' },
+  'customers.remove': { doing: 'removing the customer' },
+  'customers.setFavourite': { doing: 'marking the customer as a favourite' },
+  'launch.open': { doing: 'opening the customer’s portal' },
+  'deepLink.open': { doing: 'opening the Switchboard link' },
+  'launch.modes': { doing: 'reading how portals open' },
+  'launch.setMode': { doing: 'saving how portals open' },
+  'shortcuts.create': { doing: 'creating the desktop shortcuts' },
+  'shortcuts.list': { doing: 'finding the desktop shortcuts' },
+  'shortcuts.remove': { doing: 'removing the desktop shortcuts' },
+  'settings.get': { doing: 'reading your settings' },
+  'settings.update': { doing: 'saving your settings' },
+  'auth.status': { doing: 'reading who is signed in' },
+  'auth.signIn': { doing: 'signing you in' },
+  'auth.signOut': { doing: 'signing the account out' },
+  'auth.setActive': { doing: 'switching the active account' },
+  'directory.status': { doing: 'reading the directory’s status' },
+  'directory.sync': {
+    doing: 'syncing your customers from Microsoft',
+    needs: `${GDAP_READ}, and ${GROUPS}`,
+  },
+  'directory.cancel': { doing: 'cancelling the sync' },
+  'directory.customer': { doing: 'reading the customer’s details from the last sync' },
+  'gdap.templates': { doing: 'reading the role templates' },
+  'gdap.saveTemplate': { doing: 'saving the role template' },
+  'gdap.resetTemplate': { doing: 'resetting the role template' },
+  'gdap.relationships': { doing: 'reading the GDAP relationships', needs: GDAP_READ },
+  'gdap.relationship': {
+    doing: 'reading the relationship’s details and access assignments',
+    needs: GDAP_READ,
+  },
+  'gdap.create': { doing: 'creating the GDAP relationship', needs: GDAP_WRITE },
+  'gdap.lock': { doing: 'locking the relationship for the customer’s approval', needs: GDAP_WRITE },
+  'gdap.approvalRequest': { doing: 'preparing the approval link for the customer', needs: GDAP_READ },
+  'gdap.setAutoExtend': { doing: 'changing the relationship’s auto-extend', needs: GDAP_WRITE },
+  'gdap.removeGlobalAdmin': {
+    doing: 'removing Global Administrator from the relationship',
+    needs: GDAP_WRITE,
+  },
+  'gdap.terminate': { doing: 'terminating the relationship', needs: GDAP_WRITE },
+  'gdap.partnerGroups': { doing: 'reading your partner security groups', needs: GROUPS },
+  'gdap.partnerUsers': { doing: 'searching the users of your partner tenant', needs: USERS },
+  'gdap.addAssignment': { doing: 'adding the access assignment', needs: GDAP_WRITE },
+  'gdap.updateAssignment': { doing: 'changing the access assignment’s roles', needs: GDAP_WRITE },
+  'gdap.removeAssignment': { doing: 'removing the access assignment', needs: GDAP_WRITE },
+  'gdap.accessCheck': {
+    doing: 'checking the analyst’s access to the customer',
+    needs: `${GDAP_READ}, ${GROUPS}, and ${USERS}`,
+  },
+  'gdap.expiring': { doing: 'listing the relationships that expire soon' },
+  'gdap.bulkPlan': { doing: 'planning the bulk change', needs: GDAP_READ },
+  'gdap.bulkApply': { doing: 'applying the bulk change', needs: GDAP_WRITE },
+  'gdap.exportRelationships': { doing: 'exporting the relationships' },
+  'gdap.exportBulkResults': { doing: 'exporting the bulk change’s results' },
+  'audit.list': { doing: 'reading the audit trail' },
+  'audit.export': { doing: 'exporting the audit trail' },
+  'guests.list': { doing: 'reading the customer’s guest users' },
+  'guests.invite': { doing: 'inviting the guest user' },
+  'guests.assignRole': { doing: 'giving the guest user the role' },
+  'guests.removeRole': { doing: 'taking the role from the guest user' },
+  'guests.remove': { doing: 'removing the guest user' },
+  'guests.matrix': { doing: 'reading who has access to which customer' },
+  'guests.exportMatrix': { doing: 'exporting the access matrix' },
+};
+
+/** What `name` does, in words; a command without one is still translated, without naming it. */
+export function purposeOf(name: CommandName): FailureContext {
+  return PURPOSES[name] ?? {};
+}
