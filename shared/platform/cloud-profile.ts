@@ -39,6 +39,11 @@ export interface CloudProfile {
   readonly armResource: string;
   /** Host of each portal in this cloud; null where the portal is not offered there. */
   readonly portalHosts: Readonly<Record<PortalId, string | null>>;
+  /**
+   * The Bot Framework Direct Line host Copilot in Azure opens a websocket to (the network check);
+   * null where the cloud names none (UNCONFIRMED outside the public cloud, so not guessed).
+   */
+  readonly directLineHost: string | null;
   /** For the sandbox: the local origin every Microsoft URL is rewritten onto. */
   readonly sandboxBaseUrl?: string;
 }
@@ -62,6 +67,7 @@ export const PUBLIC_CLOUD: CloudProfile = {
     purview: 'purview.microsoft.com',
     partnerCenter: 'partner.microsoft.com',
   },
+  directLineHost: 'directline.botframework.com',
 };
 
 // UNCONFIRMED: Microsoft publishes no Security Copilot portal host for the US Government or China
@@ -91,6 +97,7 @@ export const US_GOVERNMENT_CLOUD: CloudProfile = {
     // UNCONFIRMED: Partner Center's host for US Government CSP customers.
     partnerCenter: null,
   },
+  directLineHost: null,
 };
 
 export const CHINA_CLOUD: CloudProfile = {
@@ -115,6 +122,7 @@ export const CHINA_CLOUD: CloudProfile = {
     purview: null,
     partnerCenter: null,
   },
+  directLineHost: null,
 };
 
 /** The sandbox profile for a running sandbox at `baseUrl` (https://127.0.0.1:PORT). */
@@ -158,6 +166,18 @@ export function portalUrl(profile: CloudProfile, host: string, pathAndQuery: str
   const real = new URL(pathAndQuery, `https://${host}`);
   if (profile.sandboxBaseUrl === undefined) return real;
   return new URL(`${profile.sandboxBaseUrl}/portals/${real.host}${real.pathname}${real.search}${real.hash}`);
+}
+
+/**
+ * The websocket URL of the Direct Line host for the network check: `wss://<host><path>`, rewritten
+ * onto the sandbox origin (its stand-in) in the sandbox profile; undefined where the cloud names none.
+ */
+export function directLineUrl(profile: CloudProfile, path: string): URL | undefined {
+  if (profile.directLineHost === null) return undefined;
+  const real = new URL(path, `wss://${profile.directLineHost}`);
+  if (profile.sandboxBaseUrl === undefined) return real;
+  const base = new URL(profile.sandboxBaseUrl);
+  return new URL(`wss://${base.host}/portals/${real.host}${real.pathname}${real.search}`);
 }
 
 /** Every https origin a launch in this profile may open; the shells' allow-list. */

@@ -323,16 +323,23 @@ describe('role definitions, api-version and tokens', () => {
     const client = armClient(ga.credential, subscriptionId);
     const copilot = await collect(
       client.roleDefinitions.list('providers/Microsoft.PortalServices', {
-        filter: "roleName eq 'Copilot for Azure User'",
+        filter: "roleName eq 'Azure Copilot User'",
       }),
     );
     expect(copilot).toHaveLength(1);
     expect(copilot[0]).toMatchObject({
       name: ARM_ROLES.copilotForAzureUser,
-      roleName: 'Copilot for Azure User',
+      roleName: 'Azure Copilot User',
       roleType: 'BuiltInRole',
       assignableScopes: ['/providers/Microsoft.PortalServices'],
     });
+    // Renamed from "Copilot for Azure User": the former name finds nothing.
+    const former = await collect(
+      client.roleDefinitions.list('providers/Microsoft.PortalServices', {
+        filter: "roleName eq 'Copilot for Azure User'",
+      }),
+    );
+    expect(former).toEqual([]);
     const uaa = await collect(
       client.roleDefinitions.list(`subscriptions/${subscriptionId}`, {
         filter: "roleName eq 'User Access Administrator'",
@@ -344,7 +351,7 @@ describe('role definitions, api-version and tokens', () => {
     expect(uaa[0]?.permissions?.[0]?.actions).toContain('Microsoft.Authorization/*');
     const all = await collect(client.roleDefinitions.list(`subscriptions/${subscriptionId}`));
     expect(all.map((d) => d.roleName).sort()).toEqual(
-      ['Contributor', 'Copilot for Azure User', 'Owner', 'Reader', 'User Access Administrator'].sort(),
+      ['Contributor', 'Owner', 'Reader', 'User Access Administrator'].sort(),
     );
     const owner = await client.roleDefinitions.getById(
       `providers/Microsoft.Authorization/roleDefinitions/${ARM_ROLES.owner}`,
@@ -459,6 +466,8 @@ describe('Copilot in Azure (Microsoft.PortalServices)', () => {
       type: 'Microsoft.PortalServices/copilotSettings',
       properties: { accessControlEnabled: true, provisioningState: 'Succeeded' },
     });
+    // A tenant-level proxy resource: no location on 2024-04-01.
+    expect(put.json).not.toHaveProperty('location');
     expect(await armFetch(ga, url)).toMatchObject({
       status: 200,
       json: { properties: { accessControlEnabled: true } },

@@ -8,8 +8,8 @@ import { armError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';
 import { hasRole, type AccessClaims } from '../identity/token-service';
 import type { CopilotSettings } from '../state/model';
-import { canAssign } from './builtin-roles';
-import { API_VERSIONS, type ArmHandler, type ArmKit } from './common';
+import { ARM_ROLES, canAssign } from './builtin-roles';
+import { API_VERSIONS, within, type ArmHandler, type ArmKit } from './common';
 
 /** Copilot settings with who created and changed them (kept in the state JSON). */
 type StoredCopilotSettings = CopilotSettings & {
@@ -46,7 +46,7 @@ export function copilotSettingsRoute(ctx: SandboxContext, kit: ArmKit): ArmHandl
       id: resourceId,
       name: 'default',
       type: 'Microsoft.PortalServices/copilotSettings',
-      location: 'global',
+      // No location: a tenant-level proxy resource (the 2024-04-01 spec has none).
       properties: { accessControlEnabled: s.accessControlEnabled, provisioningState: 'Succeeded' },
       systemData: {
         createdBy: s.createdBy ?? null,
@@ -122,4 +122,38 @@ export function copilotSettingsRoute(ctx: SandboxContext, kit: ArmKit): ArmHandl
     if (!auth.ok) return auth.response;
     return copilotSettings(req, auth.claims);
   };
+}
+
+/** Copilot in Azure for one user in one tenant, as the Azure portal stand-in shows it. */
+export interface CopilotAccess {
+  /** Whether the tenant restricts Copilot in Azure to holders of the Azure Copilot User role. */
+  readonly restricted: boolean;
+  /** Whether this user may use Copilot in Azure there. */
+  readonly allowed: boolean;
+  /** How: 'everyone', 'role' (own assignment) or the name of the group holding the role; null: not allowed. */
+  readonly via: string | null;
+}
+
+/**
+ * Whether `userId` may use Copilot in Azure in `tenantId`: everyone may while the switch is off (or
+ * never written); once restricted, only holders of the role (directly or through a group) at or
+ * above `/providers/Microsoft.PortalServices`.
+ */
+export function copilotAccessOf(ctx: SandboxContext, userId: string, tenantId: string): CopilotAccess {
+  const { state } = ctx;
+  const restricted =
+    state.data.copilotSettings.find((s) => s.tenantId === tenantId)?.accessControlEnabled === true;
+  if (!restricted) return { restricted, allowed: true, via: 'everyone' };
+  const groups = state.transitiveGroupsOf(userId);
+  const holders = state.data.armRoleAssignments.filter(
+    (a) =>
+      a.tenantId === tenantId &&
+      a.roleDefinitionId === ARM_ROLES.copilotForAzureUser &&
+      within('/providers/Microsoft.PortalServices', a.scope),
+  );
+  if (holders.some((a) => a.principalId === userId)) return { restricted, allowed: true, via: 'role' };
+  const group = groups.find((g) => holders.some((a) => a.principalId === g.id));
+  return group
+    ? { restricted, allowed: true, via: group.displayName }
+    : { restricted, allowed: false, via: null };
 }

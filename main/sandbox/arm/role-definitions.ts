@@ -1,10 +1,14 @@
 /**
  * ARM role definitions at any scope: the built-in ones (builtin-roles.ts), listed (optionally
- * filtered by `roleName eq '...'`) or read by ID, with IDs written for the scope asked.
+ * filtered by `roleName eq '...'`) or read by ID, with IDs written for the scope asked. A list shows
+ * only the roles assignable at that scope (an assignable scope at or above it): the Azure Copilot
+ * User role, assignable only at `/providers/Microsoft.PortalServices`, is not in a subscription's
+ * list and must be looked up at its own scope (UNCONFIRMED for the root scope `/`, where the
+ * sandbox lists only roles assignable at `/`).
  */
 import { armError } from '../http/errors';
 import { ROLE_DEFINITIONS } from './builtin-roles';
-import { API_VERSIONS, definitionId, splitScope, type ArmHandler, type ArmKit } from './common';
+import { API_VERSIONS, definitionId, splitScope, within, type ArmHandler, type ArmKit } from './common';
 
 export function roleDefinitionRoutes(kit: ArmKit): ArmHandler {
   const { authorize } = kit;
@@ -41,7 +45,9 @@ export function roleDefinitionRoutes(kit: ArmKit): ArmHandler {
       status: 200,
       json: {
         value: ROLE_DEFINITIONS.filter(
-          (d) => name === undefined || d.roleName.toLowerCase() === name.toLowerCase(),
+          (d) =>
+            d.assignableScopes.some((s) => within(scope, s)) &&
+            (name === undefined || d.roleName.toLowerCase() === name.toLowerCase()),
         ).map(json),
       },
     };

@@ -22,9 +22,28 @@ import { esc } from '../http/errors';
 import type { Router } from '../http/router';
 import type { SandboxRequest, SandboxResponse } from '../http/types';
 import type { Tenant, User } from '../state/model';
+import { copilotAccessOf, type CopilotAccess } from '../arm/copilot';
 
 const SESSION_COOKIE = 'sbx_session';
 const SECURITY_COPILOT = 'securitycopilot.microsoft.com';
+const AZURE_PORTAL = 'portal.azure.com';
+
+/** The Copilot in Azure lines of the Azure portal stand-in. */
+function copilotInAzureNotes(c: CopilotAccess): string {
+  const tenant = c.restricted
+    ? 'Restricted: only holders of the Azure Copilot User role'
+    : 'Available to all users';
+  const you = !c.allowed
+    ? 'Not allowed: you do not hold the Azure Copilot User role'
+    : c.via === 'everyone'
+      ? 'Allowed (available to all users)'
+      : c.via === 'role'
+        ? 'Allowed: you hold the Azure Copilot User role'
+        : `Allowed: through the group “${esc(c.via ?? '')}”, which holds the Azure Copilot User role`;
+  return `<h2>Copilot in Azure</h2>
+<p>Tenant setting: <strong data-copilot-tenant>${tenant}</strong></p>
+<p>You: <strong data-copilot-you>${you}</strong></p>`;
+}
 
 export const PORTAL_NAMES: Readonly<Record<string, string>> = {
   [SECURITY_COPILOT]: 'Microsoft Security Copilot',
@@ -64,6 +83,8 @@ export interface PortalAccess {
   readonly signInUrl: string | null;
   /** Security Copilot only: the plugins and whether each works under GDAP (null elsewhere). */
   readonly plugins: ReadonlyArray<{ readonly name: string; readonly gdap: string }> | null;
+  /** Azure portal only, signed in to a tenant: Copilot in Azure for this user (arm/copilot.ts). */
+  readonly copilotInAzure?: CopilotAccess;
 }
 
 export function registerPortalPages(router: Router, ctx: SandboxContext): void {
@@ -170,6 +191,11 @@ export function registerPortalPages(router: Router, ctx: SandboxContext): void {
       plugins: isCopilot
         ? COPILOT_PLUGINS.map((p) => ({ name: p.name, gdap: SUPPORT_LABEL[p.support] }))
         : null,
+      ...(host === AZURE_PORTAL && user && tenant
+        ? {
+            copilotInAzure: copilotAccessOf(ctx, state.guestIn(user.id, tenant.id)?.id ?? user.id, tenant.id),
+          }
+        : {}),
     };
   }
 
@@ -205,7 +231,8 @@ ${facts.problem ? `<p class="error" role="alert">${esc(facts.problem)}</p>` : ''
 ${facts.access.effectiveRoles.length > 0 ? `<p>Effective roles: <strong data-roles>${facts.access.effectiveRoles.map(esc).join(', ')}</strong></p>` : ''}
 ${facts.access.gdap.length > 0 ? `<ul>${facts.access.gdap.map((g) => `<li>Through GDAP: relationship “${esc(g.relationship)}”, group “${esc(g.group)}”: ${g.roles.map(esc).join(', ') || 'no roles'}</li>`).join('')}</ul>` : ''}
 ${facts.access.guest ? `<p>As a B2B guest: ${facts.access.guest.roles.map(esc).join(', ') || 'no roles'}</p>` : ''}
-${isCopilot ? copilotNotes(facts) : ''}`;
+${isCopilot ? copilotNotes(facts) : ''}
+${facts.copilotInAzure ? copilotInAzureNotes(facts.copilotInAzure) : ''}`;
     return { status: 200, html: portalPage(facts.portal, body) };
   }
 
