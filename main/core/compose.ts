@@ -23,6 +23,8 @@ import { ALERT_DOCUMENT, TEMPLATE_DOCUMENT } from './gdap/gdap-documents';
 import { GdapService } from './gdap/gdap-service';
 import { gdapHandlers } from './gdap/handlers';
 import { templateList } from './gdap/templates';
+import { GuestService } from './guests/guest-service';
+import { guestHandlers } from './guests/handlers';
 import { launchHandlers } from './launch/handlers';
 import { LAUNCH_MODE_DOCUMENT } from './launch/launch-mode-document';
 import { LaunchModeService } from './launch/launch-modes';
@@ -204,6 +206,13 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       now,
     }),
     ...auditHandlers(audit, now),
+    ...guestHandlers({
+      guests: new GuestService({ accounts, cloud, audit, snapshot: () => directory.snapshot(), now }),
+      directory,
+      customers: () => customers.list(),
+      onProgress: (done, total) => emit('guests.progress', { done, total }),
+      now,
+    }),
   };
   checkExpiry();
 

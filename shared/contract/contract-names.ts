@@ -52,6 +52,13 @@ export const COMMAND_NAMES = [
   'gdap.exportBulkResults',
   'audit.list',
   'audit.export',
+  'guests.list',
+  'guests.invite',
+  'guests.assignRole',
+  'guests.removeRole',
+  'guests.remove',
+  'guests.matrix',
+  'guests.exportMatrix',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -67,6 +74,7 @@ export const EVENT_NAMES = [
   'gdap.statusChanged',
   'gdap.bulkProgress',
   'gdap.expiryAlert',
+  'guests.progress',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -13,6 +13,7 @@ import type { DirectoryCustomer } from '../directory/directory';
 import { settingsSchema, type Settings } from '../settings/settings';
 import { LAUNCH_MODES, launchModeSchema, type LaunchMode, type LaunchModeId } from '../launch/launch-mode';
 import { gdapCommands, relationshipIdSchema, type GdapEventPayloads } from '../gdap/gdap-contract';
+import { guestCommands, type GuestEventPayloads } from '../guests/guests-contract';
 import { LAUNCH_TARGETS } from '../launch/portal-targets';
 
 export * from './contract-names';
@@ -173,9 +174,10 @@ export const commands = {
   'auth.signOut': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   'auth.setActive': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   ...gdapCommands,
+  ...guestCommands,
 } satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
 
-export interface EventPayloads extends GdapEventPayloads {
+export interface EventPayloads extends GdapEventPayloads, GuestEventPayloads {
   readonly 'customers.changed': ReadonlyArray<ListedCustomer>;
   readonly 'app.notice': Notice;
   readonly 'settings.changed': Settings;

@@ -20,6 +20,8 @@ export interface User {
   readonly mail: string | null;
   readonly userType: 'Member' | 'Guest';
   externalUserState: 'PendingAcceptance' | 'Accepted' | null;
+  /** When externalUserState last changed (a guest's invitation or redemption); absent in older states. */
+  externalUserStateChangeDateTime?: string | null;
   readonly creationType: 'Invitation' | null;
   /** For a guest: the partner user it stands for (same person, home tenant). */
   readonly homeUserId: string | null;

@@ -74,6 +74,8 @@ export function directoryKit(ctx: SandboxContext) {
     mail: u.mail,
     userType: u.userType,
     externalUserState: u.externalUserState,
+    externalUserStateChangeDateTime:
+      u.userType === 'Guest' ? (u.externalUserStateChangeDateTime ?? u.createdDateTime) : null,
     creationType: u.creationType,
     createdDateTime: u.createdDateTime,
     givenName: null,

@@ -120,6 +120,7 @@ export function registerInvitationRoutes(router: Router, ctx: SandboxContext, ki
         mail: email,
         userType: type,
         externalUserState: 'PendingAcceptance',
+        externalUserStateChangeDateTime: ctx.clock.now().toISOString(),
         creationType: 'Invitation',
         homeUserId: home?.id ?? null,
         description: `Guest invited by ${a.claims.upn ?? a.claims.appid}`,
@@ -128,6 +129,7 @@ export function registerInvitationRoutes(router: Router, ctx: SandboxContext, ki
       state.data.users.push(guest);
     } else if (body.resetRedemption === true) {
       guest.externalUserState = 'PendingAcceptance';
+      guest.externalUserStateChangeDateTime = ctx.clock.now().toISOString();
     }
     const id = newId();
     const ticket = newId().replace(/-/g, '');
@@ -191,6 +193,8 @@ export function registerInvitationRoutes(router: Router, ctx: SandboxContext, ki
     const form = (req.body ?? {}) as Record<string, string | undefined>;
     const guest = state.data.users.find((u) => u.id === form.user && u.tenantId === form.tenant);
     if (!guest) return invalidLink();
+    if (guest.externalUserState !== 'Accepted')
+      guest.externalUserStateChangeDateTime = ctx.clock.now().toISOString();
     guest.externalUserState = 'Accepted';
     for (const i of state.data.invitations) if (i.invitedUserId === guest.id) i.status = 'Completed';
     ctx.changed();
