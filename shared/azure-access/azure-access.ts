@@ -161,7 +161,8 @@ export interface CopilotBulkResult {
 export interface NetworkCheck {
   /** The Direct Line host tested (from the cloud profile); null where the cloud names none. */
   readonly host: string | null;
-  readonly outcome: 'works' | 'blocked' | 'notOffered';
+  /** works: a websocket opened; reachable: the host answered without opening one; blocked: no answer. */
+  readonly outcome: 'works' | 'reachable' | 'blocked' | 'notOffered';
   readonly message: string;
 }
 

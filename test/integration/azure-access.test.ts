@@ -408,6 +408,80 @@ describe('Copilot in Azure access in customer tenants', () => {
   });
 });
 
+describe('Copilot in Azure across customers', () => {
+  it('plans and applies "restrict and grant a group" per tenant, with a result for each', async () => {
+    const gaCustomers = sandbox.state.data.tenants.filter(
+      (t) =>
+        t.kind === 'customer' &&
+        sandbox.state.data.relationships.some(
+          (r) =>
+            r.customer?.tenantId === t.id &&
+            r.status === 'active' &&
+            r.accessDetails.unifiedRoles.some((x) => x.roleDefinitionId === ROLE_IDS.globalAdministrator),
+        ),
+    );
+    expect(gaCustomers.length).toBeGreaterThanOrEqual(1);
+    const [withGroup] = gaCustomers;
+    if (!withGroup) throw new Error('unreachable');
+    // Back to Microsoft's default there (an earlier test may have changed it).
+    sandbox.state.data.copilotSettings = sandbox.state.data.copilotSettings.filter(
+      (x) => x.tenantId !== withGroup.id,
+    );
+    sandbox.state.data.armRoleAssignments = sandbox.state.data.armRoleAssignments.filter(
+      (a) => a.tenantId !== withGroup.id,
+    );
+    grantGlobalAdminThroughGdap(withGroup.id, userId(ADMIN));
+    const operators = {
+      id: crypto.randomUUID(),
+      tenantId: withGroup.id,
+      displayName: 'Copilot Pilots',
+      description: '',
+      members: [],
+    };
+    sandbox.state.data.groups.push(operators);
+    // One customer reached only as Security Reader, one not reached at all.
+    const readerOnly = sandbox.state.data.tenants.find(
+      (t) =>
+        t.kind === 'customer' &&
+        t.id !== withGroup.id &&
+        !sandbox.state.gdapRoleIds(userId(ADMIN), t.id).includes(ROLE_IDS.globalAdministrator),
+    );
+    if (!readerOnly) throw new Error('no customer without Global Administrator');
+    const { AzureAccessBulk } = await import('../../main/core/azure-access/azure-access-bulk');
+    const app = await appAs(ADMIN);
+    const progress: number[] = [];
+    const bulk = new AzureAccessBulk(
+      app.service,
+      (id) => id,
+      (done) => progress.push(done),
+    );
+    const request = { tenantIds: [withGroup.id, readerOnly.id] as TenantId[], groupName: ' copilot pilots ' };
+
+    const plan = await bulk.plan(request);
+    expect(plan[0]).toMatchObject({ tenantId: withGroup.id, skipped: null });
+    expect(plan[0]?.changes).toEqual([
+      'Elevate access for the change.',
+      'Restrict Copilot in Azure to holders of the Azure Copilot User role.',
+      'Grant the group "Copilot Pilots" the Azure Copilot User role.',
+      '(Who holds the role could not be read without elevation; an existing grant is kept as is.)',
+      'Remove the elevated access again.',
+    ]);
+    expect(plan[1]?.skipped).toBeTruthy();
+    expect(sandbox.state.data.armRoleAssignments.filter((a) => a.tenantId === withGroup.id)).toEqual([]);
+
+    const results = await bulk.apply(request);
+    expect(results.map((r) => [r.tenantId, r.outcome])).toEqual([
+      [withGroup.id, 'succeeded'],
+      [readerOnly.id, 'skipped'],
+    ]);
+    expect(progress).toEqual([1, 2]);
+    expect(restricted(withGroup.id)).toBe(true);
+    expect(copilotHolders(withGroup.id)).toEqual([operators.id]);
+    expect(sandbox.state.data.armRoleAssignments.filter((a) => a.scope === '/')).toEqual([]);
+    expect(restricted(readerOnly.id)).toBeUndefined();
+  });
+});
+
 function grantGlobalAdminThroughGdap(customerTenantId: string, partnerUserId: string): void {
   const relationship = sandbox.state.data.relationships.find(
     (r) =>
