@@ -1,7 +1,9 @@
 /**
  * Faults the sandbox can inject, per route pattern and as rates (from the seeded generator):
- * latency (fixed plus jitter), 429 with Retry-After, 503, a reset connection, a body cut off half
- * way. And a throttle like Graph's: a limit of concurrent requests per app and tenant, answered with
+ * latency (fixed plus jitter), 429 with Retry-After, 503, a reset connection (the socket closed with
+ * no answer: what a client sees as ECONNRESET / "fetch failed"), a body cut off half way. A rule can
+ * leave paths alone (`unless`) and start only after some matching requests (`after`), so a running
+ * app can sync first and meet the failure on the read that follows. And a throttle like Graph's: a limit of concurrent requests per app and tenant, answered with
  * 429 and Retry-After beyond it.
  */
 import { z } from 'zod';
@@ -20,6 +22,10 @@ export const faultRuleSchema = z.object({
   method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']).optional(),
   /** Affect only the first N matching requests, then stop (to rehearse a failure that a retry fixes). */
   count: z.number().int().min(1).max(1_000_000).optional(),
+  /** Leave the first N matching requests alone, then affect the rest (a sync first, then the read). */
+  after: z.number().int().min(0).max(1_000_000).default(0),
+  // Paths that also match this pattern are left alone, e.g. "*/accessAssignments".
+  unless: z.string().min(1).optional(),
 });
 export type FaultRule = z.output<typeof faultRuleSchema>;
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
@@ -41,7 +47,9 @@ function toRegex(match: string): RegExp {
 }
 
 export class Faults {
-  private rules: Array<FaultRule & { regex: RegExp; used: number }> = [];
+  private rules: Array<
+    FaultRule & { regex: RegExp; except: RegExp | undefined; seen: number; used: number }
+  > = [];
   private throttle: ThrottleOptions | undefined;
   private readonly inFlight = new Map<string, number>();
   /** Counters for tests and benchmarks. */
@@ -59,7 +67,13 @@ export class Faults {
   set(rules: ReadonlyArray<FaultRuleInput>): void {
     this.rules = rules.map((r) => {
       const rule = faultRuleSchema.parse(r);
-      return { ...rule, regex: toRegex(rule.match), used: 0 };
+      return {
+        ...rule,
+        regex: toRegex(rule.match),
+        except: rule.unless === undefined ? undefined : toRegex(rule.unless),
+        seen: 0,
+        used: 0,
+      };
     });
   }
 
@@ -71,8 +85,9 @@ export class Faults {
     this.counts.requests++;
     let delayMs = 0;
     for (const rule of this.rules) {
-      if (!rule.regex.test(path)) continue;
+      if (!rule.regex.test(path) || rule.except?.test(path)) continue;
       if (rule.method !== undefined && rule.method !== method.toUpperCase()) continue;
+      if (++rule.seen <= rule.after) continue;
       if (rule.count !== undefined && rule.used >= rule.count) continue;
       if (rule.kind === 'latency') {
         if (this.random.next() < rule.rate)
@@ -109,12 +124,12 @@ export class Faults {
   }
 }
 
-/** Parses the CLI's `--fault` syntax: `<kind>@<rate>:<path pattern>[,ms=..][,jitter=..][,retry=..]`. */
+/** Parses the CLI's `--fault` syntax: `<kind>@<rate>:<path pattern>[,ms=..][,jitter=..][,retry=..][,after=..]`. */
 export function parseFaultSpec(spec: string): FaultRuleInput {
   const m = /^(latency|429|503|reset|cutoff)@([0-9.]+):([^,]+)((?:,[a-z]+=\d+)*)$/.exec(spec.trim());
   if (!m) {
     throw new Error(
-      `"${spec}" is not a fault. Write <kind>@<rate>:<path>[,ms=N][,jitter=N][,retry=N], for example 429@0.1:/graph/v1.0/tenantRelationships/*,retry=2 or latency@1:/*,ms=40.`,
+      `"${spec}" is not a fault. Write <kind>@<rate>:<path>[,ms=N][,jitter=N][,retry=N][,after=N], for example 429@0.1:/graph/v1.0/tenantRelationships/*,retry=2, latency@1:/*,ms=40 or reset@1:/graph/v1.0/groups,after=1.`,
     );
   }
   const options = Object.fromEntries(
@@ -130,5 +145,6 @@ export function parseFaultSpec(spec: string): FaultRuleInput {
     latencyMs: options.ms === undefined ? 0 : Number(options.ms),
     jitterMs: options.jitter === undefined ? 0 : Number(options.jitter),
     retryAfterSeconds: options.retry === undefined ? 1 : Number(options.retry),
+    after: options.after === undefined ? 0 : Number(options.after),
   });
 }

@@ -187,6 +187,10 @@ function offline(service: CloudServiceName, why: string, support: string | null 
   };
 }
 
+function seconds(n: number): string {
+  return n === 1 ? '1 second' : `${n} seconds`;
+}
+
 /** The answer's status, in words, and what to do next. */
 function answered(
   service: CloudServiceName,
@@ -204,7 +208,8 @@ function answered(
   ]
     .filter(Boolean)
     .join(', ');
-  // The service's own message, when it is a sentence a person can read (not a stack or a page).
+  // The service's own message only where our words cannot say what was wrong (a 400's "why"), and
+  // only when it is a short sentence (not a stack or a page); the log keeps it always.
   const said =
     serviceMessage && serviceMessage.length <= 300 && !/[<{]/.test(serviceMessage)
       ? ` ("${serviceMessage.replace(/\s+/g, ' ').trim()}")`
@@ -215,7 +220,7 @@ function answered(
       ...base,
       code: 'refused',
       retryAfterSeconds: null,
-      happened: `${service} no longer accepts your sign-in${said}`,
+      happened: `${service} no longer accepts your sign-in`,
       next: 'Open Accounts and sign in again, then try again.',
     };
   }
@@ -224,7 +229,7 @@ function answered(
       ...base,
       code: 'refused',
       retryAfterSeconds: null,
-      happened: `${service} refused: your account or Switchboard's app registration lacks the permission for this${said}`,
+      happened: `${service} refused: your account or Switchboard's app registration lacks the permission for this`,
       next: context.needs
         ? `This needs ${context.needs}. Ask your Global Administrator to grant it, then sign in again.`
         : "Check that your account has the role this needs in your partner tenant (for GDAP: Admin Agent in Partner Center) and that an administrator granted Switchboard's app registration its API permissions.",
@@ -235,7 +240,7 @@ function answered(
       ...base,
       code: 'not_found',
       retryAfterSeconds: null,
-      happened: `${service} has no such item (it was removed, or it is not in this tenant)${said}`,
+      happened: `${service} has no such item (it was removed, or it is not in this tenant)`,
       next: 'Sync the directory to see what is there now.',
     };
   }
@@ -246,8 +251,8 @@ function answered(
       retryAfterSeconds: null,
       happened:
         status === 412
-          ? `${service} refused because it changed since you loaded it${said}`
-          : `${service} refused because it conflicts with the current state${said}`,
+          ? `${service} refused because it changed since you loaded it`
+          : `${service} refused because it conflicts with the current state`,
       next: 'Reload to see the current state, then decide again.',
     };
   }
@@ -257,7 +262,7 @@ function answered(
       code: 'unavailable',
       retryAfterSeconds,
       happened: `${service} is receiving too many requests from you right now (it throttles)`,
-      next: `Try again in ${retryAfterSeconds ?? 30} seconds.`,
+      next: `Try again in ${seconds(retryAfterSeconds ?? 30)}.`,
     };
   }
   if (status >= 500) {
@@ -268,7 +273,7 @@ function answered(
       happened: `${service} had a problem on Microsoft's side (${status === 503 ? 'it is temporarily unavailable' : `error ${status}`})`,
       next:
         retryAfterSeconds !== null
-          ? `This is not caused by you or Switchboard. Try again in ${retryAfterSeconds} seconds.`
+          ? `This is not caused by you or Switchboard. Try again in ${seconds(retryAfterSeconds)}.`
           : "This is not caused by you or Switchboard. Try again in a few minutes; if it persists, check Microsoft's service health.",
     };
   }

@@ -87,6 +87,14 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'guests.remove': { doing: 'removing the guest user' },
   'guests.matrix': { doing: 'reading who has access to which customer' },
   'guests.exportMatrix': { doing: 'exporting the access matrix' },
+  'azureAccess.panel': { doing: 'reading who has Copilot in Azure access in the tenant' },
+  'azureAccess.principals': { doing: 'searching the tenant’s users and groups' },
+  'azureAccess.plan': { doing: 'planning the Copilot in Azure access change' },
+  'azureAccess.apply': { doing: 'applying the Copilot in Azure access change' },
+  'azureAccess.cancel': { doing: 'cancelling the Copilot in Azure access change' },
+  'azureAccess.bulkPlan': { doing: 'planning the Copilot in Azure access change for the customers' },
+  'azureAccess.bulkApply': { doing: 'applying the Copilot in Azure access change to the customers' },
+  'azureAccess.networkCheck': { doing: 'checking that this network reaches Azure' },
 };
 
 /** What `name` does, in words; a command without one is still translated, without naming it. */
