@@ -26,6 +26,7 @@ import {
   PersonAccounts20Regular,
   PuzzlePiece20Regular,
   Settings20Regular,
+  Table20Regular,
 } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useApp, VIEWS, type ViewId } from './app-store';
@@ -40,6 +41,7 @@ import { subscribeToDirectory } from '../features/directory';
 import { getBridge } from './bridge/bridge';
 import { AuditView } from '../features/audit';
 import { GdapView } from '../features/gdap';
+import { AccessMatrixView } from '../features/guests';
 import { SwitcherButton, SwitcherDialog } from '../features/launch';
 
 const useStyles = makeStyles({
@@ -74,6 +76,7 @@ const useStyles = makeStyles({
 const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
   customers: 'Customers',
   gdap: 'GDAP',
+  access: 'Access matrix',
   audit: 'Audit',
   accounts: 'Accounts',
   plugins: 'Plugins',
@@ -82,6 +85,7 @@ const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
 const VIEW_ICON = {
   customers: <People20Regular />,
   gdap: <ShieldKeyhole20Regular />,
+  access: <Table20Regular />,
   audit: <DocumentBulletList20Regular />,
   accounts: <PersonAccounts20Regular />,
   plugins: <PuzzlePiece20Regular />,
@@ -214,6 +218,8 @@ export function App() {
           <CustomersView toasterId={toasterId} />
         ) : view === 'gdap' ? (
           <GdapView />
+        ) : view === 'access' ? (
+          <AccessMatrixView />
         ) : view === 'audit' ? (
           <AuditView />
         ) : view === 'accounts' ? (
