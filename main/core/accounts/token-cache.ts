@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import type { SecretCipher } from '../platform/secrets/secret-cipher';
+import { writeFileAtomicSync } from '../platform/persistence/atomic-file';
+import { cannotWrite } from '../platform/persistence/data-folder';
+import { osProblem } from '../platform/persistence/document-store';
 
 export const TOKEN_CACHE_FILE = 'token-cache.bin';
 
@@ -19,6 +22,8 @@ export interface TokenCacheReport {
 
 export class EncryptedTokenCache implements ICachePlugin {
   private memory = '';
+  /** Set when a saved cache could not be read nor moved aside: it is then never overwritten. */
+  private keepOffDisk = false;
   private readonly file: string;
   readonly report: TokenCacheReport;
 
@@ -38,31 +43,45 @@ export class EncryptedTokenCache implements ICachePlugin {
   async afterCacheAccess(context: TokenCacheContext): Promise<void> {
     if (!context.cacheHasChanged) return;
     this.memory = context.tokenCache.serialize();
-    if (!this.cipher.isEncryptionAvailable) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, this.cipher.encrypt(this.memory), { mode: 0o600 });
-    fs.renameSync(temp, this.file);
+    if (!this.cipher.isEncryptionAvailable || this.keepOffDisk) return;
+    try {
+      writeFileAtomicSync(this.file, this.cipher.encrypt(this.memory));
+    } catch (error) {
+      // A folder that cannot be written is said once by the data folder (data-folder.ts); the
+      // sign-in works on from memory for this run.
+      if (!cannotWrite(error)) throw error;
+    }
   }
 
   private readFile(): string {
     let encrypted: Buffer;
     try {
       encrypted = fs.readFileSync(this.file);
-    } catch {
-      return '';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+      return this.setAside(`could not be read (${osProblem(error)})`);
     }
     try {
       const text = this.cipher.decrypt(encrypted);
       JSON.parse(text);
       return text;
     } catch {
-      const aside = `${this.file}.unreadable-${Date.now()}`;
-      fs.renameSync(this.file, aside);
-      (this as { report: TokenCacheReport }).report = {
-        persisted: true,
-        problem: `Saved sign-ins could not be read and were moved to ${aside}. Sign in again.`,
-      };
-      return '';
+      return this.setAside('could not be decrypted here');
     }
+  }
+
+  /** Moves an unusable saved cache out of the way, never deleting it, and says where it went. */
+  private setAside(why: string): string {
+    const aside = `${this.file}.unreadable-${Date.now()}`;
+    let problem: string;
+    try {
+      fs.renameSync(this.file, aside);
+      problem = `Saved sign-ins ${why} and were moved to ${aside}. Sign in again.`;
+    } catch (error) {
+      this.keepOffDisk = true;
+      problem = `Saved sign-ins in ${this.file} ${why}, and the file could not be moved aside (${osProblem(error)}). Sign-ins are kept only until Switchboard closes. Remove or fix that file, then restart Switchboard.`;
+    }
+    (this as { report: TokenCacheReport }).report = { persisted: !this.keepOffDisk, problem };
+    return '';
   }
 }

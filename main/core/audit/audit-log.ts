@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AuditEntryView } from '../../../shared/audit/audit';
+import type { Notice } from '../../../shared/contract/contract';
 import { csvTable } from '../../../shared/platform/csv';
+import { UserFacingError } from '../platform/errors';
+import { osProblem } from '../platform/persistence/document-store';
 
 export const AUDIT_FILE = 'audit.jsonl';
 
@@ -66,17 +69,9 @@ export class AuditLog {
   ): Promise<T> {
     const id = randomUUID();
     this.append({ id, phase: 'before', at: this.now().toISOString(), ...change });
+    let result: T;
     try {
-      const result = await send();
-      this.append({
-        id,
-        phase: 'after',
-        at: this.now().toISOString(),
-        status: result.status,
-        requestId: result.requestId,
-        error: null,
-      });
-      return result;
+      result = await send();
     } catch (error) {
       const e = error as { statusCode?: unknown; requestId?: unknown; message?: unknown };
       this.append({
@@ -89,6 +84,36 @@ export class AuditLog {
       });
       throw error;
     }
+    this.append({
+      id,
+      phase: 'after',
+      at: this.now().toISOString(),
+      status: result.status,
+      requestId: result.requestId,
+      error: null,
+    });
+    return result;
+  }
+
+  /**
+   * Why the audit trail cannot be read, as a notice for the start of the app; undefined when it can
+   * (or does not exist yet: no change was made). An unreadable trail must never look like an empty one.
+   */
+  static startupNotice(dataDir: string): Notice | undefined {
+    const file = path.join(dataDir, AUDIT_FILE);
+    try {
+      fs.closeSync(fs.openSync(file, 'r'));
+      if (!fs.statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      return {
+        id: 'audit-unreadable',
+        level: 'error',
+        title: 'The audit trail could not be read',
+        message: unreadableMessage(file, error),
+      };
+    }
   }
 
   /** Every change, newest first, filtered; and how many lines could not be read. */
@@ -96,8 +121,10 @@ export class AuditLog {
     let text: string;
     try {
       text = fs.readFileSync(this.file, 'utf8');
-    } catch {
-      return { entries: [], unreadableLines: 0 };
+    } catch (error) {
+      // No file yet: no change was made. Any other failure is said, never shown as an empty trail.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], unreadableLines: 0 };
+      throw new UserFacingError('unavailable', unreadableMessage(this.file, error));
     }
     const befores = new Map<string, z.output<typeof beforeSchema>>();
     const afters = new Map<string, z.output<typeof afterSchema>>();
@@ -148,7 +175,23 @@ export class AuditLog {
     };
   }
 
-  private append(record: unknown): void {
+  private append(record: z.input<typeof beforeSchema> | z.input<typeof afterSchema>): void {
+    try {
+      this.appendLine(record);
+    } catch (error) {
+      if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+      const problem = `Switchboard could not write its audit trail ${this.file} (${osProblem(error)})`;
+      const advice = 'Make that file and its folder writable for your account';
+      throw new UserFacingError(
+        'unavailable',
+        record.phase === 'before'
+          ? `The change was not made: ${problem}. ${advice}, then try again.`
+          : `The change was sent, but its result is not in the audit trail: ${problem}. ${advice}, and check the change in the tenant before trying it again.`,
+      );
+    }
+  }
+
+  private appendLine(record: unknown): void {
     const fd = fs.openSync(this.file, 'a+', 0o600);
     try {
       // A crash can leave the last line cut short: start on a fresh line so this record stays whole.
@@ -165,6 +208,10 @@ export class AuditLog {
       fs.closeSync(fd);
     }
   }
+}
+
+function unreadableMessage(file: string, error: unknown): string {
+  return `Switchboard could not read its audit trail ${file} (${osProblem(error)}), so the changes it made are not shown. Nothing in it was changed or removed. Give your account read access to that file (or move away whatever is at that path), then open the audit trail again.`;
 }
 
 const CSV_COLUMNS = [

@@ -172,14 +172,29 @@ export class SandboxState {
         if (status !== o.status) {
           o.status = status;
           o.lastModifiedDateTime = new Date(Math.min(now, Date.parse(o.completesAt))).toISOString();
+          if (status === 'succeeded' && o.operationType === 'delegatedAdminRelationshipUpdate')
+            this.applyRelationshipUpdate(o.relationshipId, o.data, o.lastModifiedDateTime);
         }
       }
     }
   }
 
+  /** A relationship update operation's result (removing Global Administrator): its roles as sent. */
+  private applyRelationshipUpdate(relationshipId: string, data: string, at: string): void {
+    const r = this.data.relationships.find((x) => x.id === relationshipId);
+    const roles = (JSON.parse(data) as { accessDetails?: Relationship['accessDetails'] }).accessDetails;
+    if (!r || !roles) return;
+    r.accessDetails = {
+      unifiedRoles: roles.unifiedRoles.map((x) => ({ roleDefinitionId: x.roleDefinitionId })),
+    };
+    r.lastModifiedDateTime = at;
+    r.version++;
+  }
+
   save(file: string): void {
     const temp = `${file}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(this.data));
+    // The state holds the automation client's secret: readable by the owner only.
+    fs.writeFileSync(temp, JSON.stringify(this.data), { mode: 0o600 });
     fs.renameSync(temp, file);
   }
 }
@@ -189,6 +204,14 @@ function iso(ms: number): string {
 }
 
 function advanceRelationship(r: Relationship, now: number, timings: Timings): void {
+  // A lockForApproval request is born `created` and has done its work once the relationship left it.
+  if (r.status !== 'created') {
+    for (const q of r.requests)
+      if (q.action === 'lockForApproval' && q.status === 'created') {
+        q.status = 'succeeded';
+        q.lastModifiedDateTime = r.lockedDateTime ?? q.lastModifiedDateTime;
+      }
+  }
   const before = r.status;
   if (r.status === 'approvalPending' && r.lockedDateTime !== null) {
     // Unapproved requests lapse after 90 days. UNCONFIRMED: the resulting status; we use `expired`,
@@ -235,7 +258,10 @@ function advanceRelationship(r: Relationship, now: number, timings: Timings): vo
       r.status = 'terminated';
       r.lastModifiedDateTime = iso(requested + timings.terminationDelayMs);
       for (const q of r.requests)
-        if (q.action === 'terminate' && q.status !== 'succeeded') q.status = 'succeeded';
+        if (q.action === 'terminate' && q.status !== 'succeeded') {
+          q.status = 'succeeded';
+          q.lastModifiedDateTime = r.lastModifiedDateTime;
+        }
     } else if (now >= requested + timings.terminationDelayMs / 2) {
       r.status = 'terminating';
     }

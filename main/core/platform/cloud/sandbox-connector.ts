@@ -25,19 +25,79 @@ function readFaults(sandboxDir: string): FaultRuleInput[] {
   return parsed.data;
 }
 import type { SandboxConnector } from './cloud-service';
+import type { Notice } from '../../../../shared/contract/contract';
+import { osProblem } from '../persistence/document-store';
 
-export function inProcessSandbox(
-  dataDir: string,
-  options: { readonly customers?: number } = {},
-): SandboxConnector {
+/** `<data folder>/sandbox/sandbox-state.json`: the sandbox's world as it was left (main/sandbox/server.ts). */
+export const SANDBOX_STATE_FILE = 'sandbox-state.json';
+
+/** The top-level lists every saved sandbox state has (main/sandbox/state/model.ts SandboxData). */
+const savedStateSchema = z
+  .object({
+    partnerTenantId: z.string(),
+    tenants: z.array(z.unknown()),
+    users: z.array(z.unknown()),
+    relationships: z.array(z.unknown()),
+    applications: z.array(z.unknown()),
+  })
+  .loose();
+
+export interface InProcessSandboxOptions {
+  readonly customers?: number;
+  /** Told when the saved state was damaged and set aside (the shell passes it on as a notice). */
+  readonly report?: (notice: Notice) => void;
+  readonly now?: () => Date;
+}
+
+/**
+ * Checks the saved sandbox state before the sandbox reads it: a file that is not the sandbox's state
+ * (not JSON, cut short, a folder) is moved aside and reported, and the sandbox starts fresh with its
+ * sample customers. Returns whether the sandbox may keep its state in that file.
+ */
+function checkSavedState(sandboxDir: string, options: InProcessSandboxOptions): boolean {
+  const file = path.join(sandboxDir, SANDBOX_STATE_FILE);
+  let detail: string;
+  try {
+    const parsed = savedStateSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (parsed.success) return true;
+    detail = 'is not a saved sandbox state';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    detail =
+      error instanceof SyntaxError
+        ? 'is not valid JSON (perhaps cut short)'
+        : `could not be read (${osProblem(error)})`;
+  }
+  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  const aside = path.join(sandboxDir, `sandbox-state.damaged-${stamp}.json`);
+  let kept = true;
+  try {
+    fs.renameSync(file, aside);
+  } catch {
+    kept = false;
+  }
+  options.report?.({
+    id: 'sandbox-state-damaged',
+    level: 'warning',
+    title: "The sandbox's saved state could not be read",
+    message: kept
+      ? `The file ${file} ${detail}. It was moved aside, unchanged, to ${aside}, and the sandbox started again with its sample customers.`
+      : `The file ${file} ${detail}, and it could not be moved aside. The sandbox started with its sample customers and does not save its state this run. Remove that file, then restart Switchboard.`,
+  });
+  return kept;
+}
+
+export function inProcessSandbox(dataDir: string, options: InProcessSandboxOptions = {}): SandboxConnector {
   return {
     start: async () => {
       const sandboxDir = path.join(dataDir, 'sandbox');
+      const persistState = checkSavedState(sandboxDir, options);
       const sandbox = await startSandbox({
         dataDir: sandboxDir,
         faults: readFaults(sandboxDir),
         customers: options.customers ?? 40,
-        persistState: true,
+        persistState,
       });
       return {
         profile: sandboxCloud(sandbox.baseUrl),

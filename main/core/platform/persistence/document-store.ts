@@ -49,14 +49,25 @@ export function openDocument<T>(
   const notices: Notice[] = [];
   let backend: StoreBackend;
   let raw: Record<string, unknown>;
+  // Set when a damaged file could not be moved aside: it must then never be overwritten.
+  let keepOffDisk = false;
+  const setAside = (reason: string, detail: string): void => {
+    const file = backends.pathOf(spec.name);
+    const moved = moveAside(file, reason, now());
+    if (moved.ok) notices.push(corruptNotice(spec, moved.aside, detail));
+    else {
+      keepOffDisk = true;
+      notices.push(stuckNotice(spec, file, detail, moved.problem));
+    }
+  };
   try {
     backend = backends.open(spec.name);
     raw = backend.read();
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    const aside = moveAside(backends.pathOf(spec.name), 'corrupt', now());
-    notices.push(corruptNotice(spec, aside, 'is not valid JSON'));
-    backend = backends.open(spec.name);
+    const detail = unreadableDetail(error);
+    if (detail === undefined) throw error;
+    setAside(error instanceof SyntaxError ? 'corrupt' : 'unreadable', detail);
+    backend = keepOffDisk ? memoryBackend(backends.pathOf(spec.name)) : backends.open(spec.name);
     raw = {};
   }
 
@@ -66,18 +77,21 @@ export function openDocument<T>(
     value = loaded.value;
     if (loaded.migrated) backend.write(stamp(spec, value));
   } else {
-    const aside = moveAside(backend.path, loaded.reason, now());
-    notices.push(
-      loaded.reason === 'newer'
-        ? {
-            id: `store-newer-${spec.name}`,
-            level: 'warning',
-            title: `${capitalise(spec.description)} was written by a newer Switchboard`,
-            message: `It was kept, unchanged, at ${aside}. This version started with an empty one. Update Switchboard to use the kept file again.`,
-          }
-        : corruptNotice(spec, aside, loaded.detail),
-    );
-    backend = backends.open(spec.name);
+    const moved = loaded.reason === 'newer' ? moveAside(backend.path, 'newer', now()) : undefined;
+    if (moved?.ok) {
+      notices.push({
+        id: `store-newer-${spec.name}`,
+        level: 'warning',
+        title: `${capitalise(spec.description)} was written by a newer Switchboard`,
+        message: `It was kept, unchanged, at ${moved.aside}. This version started with an empty one. Update Switchboard to use the kept file again.`,
+      });
+    } else {
+      setAside(
+        loaded.reason,
+        loaded.reason === 'newer' ? 'was written by a newer Switchboard' : loaded.detail,
+      );
+    }
+    backend = keepOffDisk ? memoryBackend(backend.path) : backends.open(spec.name);
     value = spec.empty();
   }
 
@@ -131,11 +145,68 @@ function stamp<T>(spec: DocumentSpec<T>, value: T): Record<string, unknown> {
   return { [VERSION_KEY]: spec.version, ...(value as Record<string, unknown>) };
 }
 
-function moveAside(path: string, reason: string, at: Date): string {
+type MovedAside = { ok: true; aside: string } | { ok: false; problem: string };
+
+/** Renames a damaged file (or a folder where the file should be) out of the way, keeping it whole. */
+function moveAside(path: string, reason: string, at: Date): MovedAside {
   const stampText = at.toISOString().replace(/[:.]/g, '-');
   const aside = path.replace(/\.json$/, '') + `.${reason}-${stampText}.json`;
-  fs.renameSync(path, aside);
-  return aside;
+  try {
+    fs.renameSync(path, aside);
+    return { ok: true, aside };
+  } catch (error) {
+    return { ok: false, problem: osProblem(error) };
+  }
+}
+
+/**
+ * What was wrong with a file that could not be opened, in the user's words; undefined for errors
+ * that are not about the file (a bug), which are rethrown.
+ */
+function unreadableDetail(error: unknown): string | undefined {
+  if (error instanceof SyntaxError) return 'is not valid JSON';
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return `could not be read (${osProblem(error)})`;
+}
+
+/** An OS error in words: "permission denied", "read-only file system", ... */
+export function osProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EIO':
+      return 'the disk reported an error';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A document that cannot be kept on disk this run: changes live until Switchboard closes. */
+function memoryBackend(path: string): StoreBackend {
+  let data: Record<string, unknown> = {};
+  return { path, read: () => data, write: (next) => void (data = next) };
+}
+
+function stuckNotice<T>(spec: DocumentSpec<T>, file: string, detail: string, problem: string): Notice {
+  return {
+    id: `store-corrupt-${spec.name}`,
+    level: 'error',
+    title: `${capitalise(spec.description)} could not be read`,
+    message: `The file ${file} ${detail}, and it could not be moved aside (${problem}). Switchboard left it untouched and started with an empty one that is not saved. Fix or remove that file, then restart Switchboard.`,
+  };
 }
 
 function corruptNotice<T>(spec: DocumentSpec<T>, aside: string, detail: string): Notice {
