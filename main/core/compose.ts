@@ -25,6 +25,7 @@ import { gdapHandlers } from './gdap/handlers';
 import { templateList } from './gdap/templates';
 import { GuestService } from './guests/guest-service';
 import { guestHandlers } from './guests/handlers';
+import { azureAccessHandlers } from './azure-access/handlers';
 import { launchHandlers } from './launch/handlers';
 import { LAUNCH_MODE_DOCUMENT } from './launch/launch-mode-document';
 import { LaunchModeService } from './launch/launch-modes';
@@ -212,6 +213,15 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       customers: () => customers.list(),
       onProgress: (done, total) => emit('guests.progress', { done, total }),
       now,
+    }),
+    ...azureAccessHandlers({
+      accounts,
+      cloud,
+      audit,
+      dataDir: deps.dataDir,
+      customerName: (tenantId) => customers.list().find((c) => c.tenantId === tenantId)?.displayName,
+      notify: (notice) => notices.raise(notice),
+      emit: (progress) => emit('azureAccess.progress', progress),
     }),
   };
   checkExpiry();

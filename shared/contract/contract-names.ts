@@ -59,6 +59,14 @@ export const COMMAND_NAMES = [
   'guests.remove',
   'guests.matrix',
   'guests.exportMatrix',
+  'azureAccess.panel',
+  'azureAccess.principals',
+  'azureAccess.plan',
+  'azureAccess.apply',
+  'azureAccess.cancel',
+  'azureAccess.bulkPlan',
+  'azureAccess.bulkApply',
+  'azureAccess.networkCheck',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -75,6 +83,7 @@ export const EVENT_NAMES = [
   'gdap.bulkProgress',
   'gdap.expiryAlert',
   'guests.progress',
+  'azureAccess.progress',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

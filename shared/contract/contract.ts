@@ -14,6 +14,7 @@ import { settingsSchema, type Settings } from '../settings/settings';
 import { LAUNCH_MODES, launchModeSchema, type LaunchMode, type LaunchModeId } from '../launch/launch-mode';
 import { gdapCommands, relationshipIdSchema, type GdapEventPayloads } from '../gdap/gdap-contract';
 import { guestCommands, type GuestEventPayloads } from '../guests/guests-contract';
+import { azureAccessCommands, type AzureAccessEventPayloads } from '../azure-access/azure-access-contract';
 import { LAUNCH_TARGETS } from '../launch/portal-targets';
 
 export * from './contract-names';
@@ -175,9 +176,10 @@ export const commands = {
   'auth.setActive': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   ...gdapCommands,
   ...guestCommands,
+  ...azureAccessCommands,
 } satisfies Record<CommandName, CommandSpec<z.ZodType, unknown>>;
 
-export interface EventPayloads extends GdapEventPayloads, GuestEventPayloads {
+export interface EventPayloads extends GdapEventPayloads, GuestEventPayloads, AzureAccessEventPayloads {
   readonly 'customers.changed': ReadonlyArray<ListedCustomer>;
   readonly 'app.notice': Notice;
   readonly 'settings.changed': Settings;

@@ -482,6 +482,84 @@ describe('Copilot in Azure across customers', () => {
   });
 });
 
+describe('Copilot in Azure access through the contract', () => {
+  it('validates input, answers the panel, and at start removes an elevation a crashed run left', async () => {
+    const { createCore } = await import('../../main/core/compose');
+    const { confBackends } = await import('../../main/core/platform/persistence/conf-backend');
+    const dataDir = fs.mkdtempSync(path.join(dir, 'core-'));
+    const startCore = () =>
+      createCore({
+        host: 'web',
+        version: '0.0.0-test',
+        dataDir,
+        backends: confBackends(dataDir),
+        opener: { open: async () => ({ handled: false }) },
+        sandbox: connector(),
+        openSignInPage: async (url) => (void signInThroughPages(sandbox.caPem, url, ADMIN), true),
+        log: { error: () => undefined },
+      });
+    const core = startCore();
+    expect(await core.invoke('auth.signIn', { method: 'browser' })).toMatchObject({ ok: true });
+    for (const input of [
+      { tenantId: null, restrict: null, add: [], remove: [] },
+      { tenantId: 'not a tenant', restrict: true, add: [], remove: [] },
+      { tenantId: null, restrict: true, add: [{ id: '42', kind: 'user', displayName: 'x' }], remove: [] },
+    ]) {
+      const answer = await core.invoke('azureAccess.plan', input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    const nothing = await core.invoke('azureAccess.plan', {
+      tenantId: null,
+      restrict: null,
+      add: [],
+      remove: [],
+    });
+    expect(nothing.ok ? '' : nothing.error.message + JSON.stringify(nothing.error.issues ?? [])).toContain(
+      'Nothing to change',
+    );
+    const panel = await core.invoke('azureAccess.panel', { tenantId: null, elevate: false });
+    expect(panel).toMatchObject({ ok: true, value: { home: true, globalAdministrator: true } });
+
+    // A run that "crashed" after elevating: its marker and its elevation are there at the next start.
+    const service = await appAs(ADMIN, dataDir);
+    sandbox.faults.set([
+      {
+        match: '/arm/providers/Microsoft.PortalServices/copilotSettings/*',
+        kind: 'latency',
+        latencyMs: 5_000,
+        method: 'PUT',
+      },
+    ]);
+    const lost = service.service.apply(change({ tenantId: null, restrict: true, add: [], remove: [] }));
+    await until(() => elevations(partner(), userId(ADMIN)).length > 0);
+    await core.close();
+    const notices: unknown[] = [];
+    const restarted = startCore();
+    restarted.onEvent((name, payload) => {
+      if (name === 'app.notice') notices.push(payload);
+    });
+    // Tokens were kept in memory only: at start the account is not signed in, so the notice says how.
+    await until(() => notices.length > 0);
+    expect(notices).toEqual([
+      expect.objectContaining({ level: 'error', title: 'Elevated access left in your own tenant' }),
+    ]);
+    expect(JSON.stringify(notices[0])).toContain('Access management for Azure resources');
+    expect(elevations(partner(), userId(ADMIN))).toHaveLength(1);
+    // Once signed in, the next Copilot in Azure command removes it first.
+    expect(await restarted.invoke('auth.signIn', { method: 'browser' })).toMatchObject({ ok: true });
+    expect(await restarted.invoke('azureAccess.panel', { tenantId: null, elevate: false })).toMatchObject({
+      ok: true,
+      value: { elevated: false },
+    });
+    expect(notices[1]).toMatchObject({ level: 'info', title: 'Elevated access removed in your own tenant' });
+    expect(elevations(partner(), userId(ADMIN))).toEqual([]);
+    sandbox.faults.set([]);
+    service.service.cancel();
+    await lost;
+    await restarted.close();
+  });
+});
+
 function grantGlobalAdminThroughGdap(customerTenantId: string, partnerUserId: string): void {
   const relationship = sandbox.state.data.relationships.find(
     (r) =>

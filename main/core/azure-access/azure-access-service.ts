@@ -103,6 +103,8 @@ interface Elevation {
 export class AzureAccessService {
   readonly markers: ElevationMarkers;
   private running: AbortController | undefined;
+  /** Markers this run wrote: its own changes in flight, never "left behind". */
+  private readonly own = new Set<string>();
   private readonly principalCache = new Map<string, { at: number; list: DirectoryPrincipal[] }>();
 
   constructor(private readonly deps: AzureAccessDependencies) {
@@ -689,6 +691,7 @@ export class AzureAccessService {
       oid: s.oid,
       at: new Date().toISOString(),
     };
+    this.own.add(marker.id);
     this.markers.add(marker);
     let error: unknown;
     try {
@@ -721,6 +724,7 @@ export class AzureAccessService {
           });
         }
         this.markers.remove(marker.id);
+        this.own.delete(marker.id);
         return { removed: true, text: 'The elevated access was removed.' };
       } catch (error) {
         last = error;
@@ -730,12 +734,19 @@ export class AzureAccessService {
     return { removed: false, text: manualRemoval(marker, describeArmError(last)) };
   }
 
+  /** Whether a previous run left markers (elevations to remove). */
+  leftBehind(): boolean {
+    const { markers, problem } = this.markers.list();
+    return problem !== null || markers.some((m) => !this.own.has(m.id));
+  }
+
   /**
    * At start: removes every elevation a marker says Switchboard left (the app stopped before it could),
    * and tells the user exactly how to remove the ones it cannot.
    */
   async recoverElevations(): Promise<Array<{ marker: ElevationMarker; removed: boolean; text: string }>> {
-    const { markers, problem } = this.markers.list();
+    const { markers: all, problem } = this.markers.list();
+    const markers = all.filter((m) => !this.own.has(m.id));
     const out: Array<{ marker: ElevationMarker; removed: boolean; text: string }> = [];
     if (problem) {
       out.push({
@@ -772,5 +783,5 @@ export class AzureAccessService {
 
 /** Exactly how to remove an elevation by hand, for when Switchboard could not. */
 export function manualRemoval(marker: ElevationMarker, reason: string): string {
-  return `Switchboard could not remove the elevated access it gave ${marker.account} in ${marker.tenantName} (${reason}). Remove it now: sign in to the Microsoft Entra admin center as ${marker.account} in that tenant (${marker.tenantId}), open Identity > Overview > Properties, set "Access management for Azure resources" to No and save. Switchboard tries again each time it starts until it is gone.`;
+  return `Switchboard could not remove the elevated access it gave ${marker.account} in ${marker.tenantName} (${reason}). Remove it now: sign in to the Microsoft Entra admin center as ${marker.account} in that tenant (${marker.tenantId}), open Identity > Overview > Properties, set "Access management for Azure resources" to No and save. Switchboard tries again at each start, and before each Copilot in Azure command once that account is signed in, until it is gone.`;
 }

@@ -49,22 +49,36 @@ export function azureAccessHandlers(deps: AzureAccessHandlerDependencies): Azure
     (tenantId) => deps.customerName(tenantId) ?? tenantId,
     (done, total, tenantId, message) => deps.emit({ tenantId, message, done, total }),
   );
-  void recover(service, deps.notify);
+  // At start, and again before each command while a previous run's elevation is left (e.g. its
+  // account was not signed in at start: once it is, the next command removes it).
+  let recovering: Promise<void> | undefined;
+  const recoverLeft = (): Promise<void> => {
+    if (!recovering && service.leftBehind()) {
+      recovering = recover(service, deps.notify).finally(() => (recovering = undefined));
+    }
+    return recovering ?? Promise.resolve();
+  };
+  void recoverLeft();
+  const first =
+    <I, O>(handler: (input: I) => Promise<O> | O) =>
+    async (input: I): Promise<O> => {
+      await recoverLeft();
+      return handler(input);
+    };
   return {
-    'azureAccess.panel': ({ tenantId, elevate }) => service.panel(tenantId, elevate),
-    'azureAccess.principals': ({ tenantId, search }) => service.principals(tenantId, search),
-    'azureAccess.plan': (change) => service.plan(change),
-    'azureAccess.apply': (change) => service.apply(change),
+    'azureAccess.panel': first(({ tenantId, elevate }) => service.panel(tenantId, elevate)),
+    'azureAccess.principals': first(({ tenantId, search }) => service.principals(tenantId, search)),
+    'azureAccess.plan': first((change) => service.plan(change)),
+    'azureAccess.apply': first((change) => service.apply(change)),
     'azureAccess.cancel': () => ({ cancelled: service.cancel() || bulk.cancel() }),
-    'azureAccess.bulkPlan': (request) => bulk.plan(request),
-    'azureAccess.bulkApply': (request) => bulk.apply(request),
+    'azureAccess.bulkPlan': first((request) => bulk.plan(request)),
+    'azureAccess.bulkApply': first((request) => bulk.apply(request)),
     'azureAccess.networkCheck': async () => checkDirectLine(await deps.cloud.active()),
   };
 }
 
 /** Elevations a previous run left (it stopped before removing them): removed now, or how to by hand. */
 async function recover(service: AzureAccessService, notify: (notice: Notice) => void): Promise<void> {
-  if (service.markers.list().markers.length === 0 && service.markers.list().problem === null) return;
   let reports: Awaited<ReturnType<AzureAccessService['recoverElevations']>>;
   try {
     reports = await service.recoverElevations();
