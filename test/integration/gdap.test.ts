@@ -298,6 +298,14 @@ describe('GDAP relationships against the sandbox', () => {
       etag: fresh.etag,
     });
     expect(withoutGa.roleIds).not.toContain(ROLE_IDS.globalAdministrator);
+    // Graph answered 202 and ran a long-running operation; the app said done only after it succeeded.
+    const removal = sandbox.state.data.operations.filter(
+      (o) => o.relationshipId === ga.id && o.operationType === 'delegatedAdminRelationshipUpdate',
+    );
+    expect(removal.map((o) => o.status)).toEqual(['succeeded']);
+    expect(ga.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId)).not.toContain(
+      ROLE_IDS.globalAdministrator,
+    );
     const extending = await ok<DirectoryRelationship>('gdap.setAutoExtend', {
       relationshipId: ga.id,
       etag: withoutGa.etag,
@@ -403,4 +411,28 @@ describe('GDAP relationships against the sandbox', () => {
     expect(csv.content.match(/,failed,/g)).toBeNull();
     expect(csv.content.match(/,succeeded,/g)).toHaveLength(changing.length);
   }, 120_000);
+
+  it('bulk: removing Global Administrator follows each 202 operation before saying it succeeded', async () => {
+    const withGa = () =>
+      sandbox.state.data.relationships.filter(
+        (r) =>
+          r.status === 'active' &&
+          r.customer !== null &&
+          r.accessDetails.unifiedRoles.some((u) => u.roleDefinitionId === ROLE_IDS.globalAdministrator) &&
+          r.accessDetails.unifiedRoles.length > 1,
+      );
+    const targets = withGa();
+    expect(targets.length).toBeGreaterThan(0);
+    const tenantIds = [...new Set(targets.map((r) => r.customer?.tenantId ?? ''))];
+    const results = await ok<BulkResult[]>('gdap.bulkApply', { action: 'removeGlobalAdmin', tenantIds });
+    expect(results.map((r) => r.outcome)).toEqual(tenantIds.map(() => 'succeeded'));
+    // Each answer was a 202; each operation had succeeded when the step was reported done.
+    for (const r of targets) {
+      const ops = sandbox.state.data.operations.filter(
+        (o) => o.relationshipId === r.id && o.operationType === 'delegatedAdminRelationshipUpdate',
+      );
+      expect(ops.map((o) => o.status)).toEqual(['succeeded']);
+    }
+    expect(withGa()).toEqual([]);
+  }, 60_000);
 });

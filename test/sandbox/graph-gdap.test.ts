@@ -142,7 +142,7 @@ describe('Graph GDAP: the rules, each refused by the sandbox', () => {
   ])('refuses %s', async (_, over, status) => {
     const error = await failure(admin.api(REL).post(body(over)));
     expect(error.statusCode).toBe(status);
-    expect(error.code).toBe('BadRequest');
+    expect(error.code).toBe('badRequest');
   });
 
   it('refuses a duplicate name, and writes by someone who is not an Admin agent', async () => {

@@ -14,11 +14,11 @@ import {
 import { roleName } from '../../../shared/gdap/roles';
 import { UserFacingError } from '../platform/errors';
 import { graphGet } from '../platform/graph/graph-client';
+import { followOperation } from './gdap-operation';
 import type { GdapService, Session } from './gdap-service';
 import type { GraphAnswer } from './graph-write';
 
 const BASE = '/tenantRelationships/delegatedAdminRelationships';
-const operationSchema = z.object({ id: z.string(), status: z.string() });
 
 export class GdapAssignments {
   constructor(
@@ -169,26 +169,19 @@ export class GdapAssignments {
     relationshipId: string,
     assignmentId: string,
   ): Promise<void> {
-    const location = answer.headers.get('location');
-    if (!location) return;
-    const retryAfter = Number(answer.headers.get('retry-after') ?? '1');
-    const deadline = this.now().getTime() + 60_000;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, Math.min(Math.max(retryAfter, 0.2), 10) * 1000));
-      const op = await graphGet(s.client, location, operationSchema);
-      if (op.status === 'succeeded') return;
-      if (op.status === 'failed')
-        throw new UserFacingError(
-          'unavailable',
-          'Microsoft reported that the assignment change failed. Check the assignment and try again.',
-        );
-      if (this.now().getTime() > deadline) {
-        this.gdap.settle(relationshipId, assignmentId);
-        throw new UserFacingError(
-          'unavailable',
-          'The assignment change is still running at Microsoft after a minute; Switchboard keeps following it and will tell you when it settles.',
-        );
-      }
+    if (!answer.headers.get('location')) return;
+    const outcome = await followOperation(s.client, answer, { now: this.now });
+    if (outcome === 'failed')
+      throw new UserFacingError(
+        'unavailable',
+        'Microsoft reported that the assignment change failed. Check the assignment and try again.',
+      );
+    if (outcome === 'stillRunning') {
+      this.gdap.settle(relationshipId, assignmentId);
+      throw new UserFacingError(
+        'unavailable',
+        'The assignment change is still running at Microsoft after a minute; Switchboard keeps following it and will tell you when it settles.',
+      );
     }
   }
 }

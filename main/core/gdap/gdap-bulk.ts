@@ -27,6 +27,7 @@ import { describeFailure } from '../platform/cloud-errors';
 import { UserFacingError } from '../platform/errors';
 import { graphGetAll } from '../platform/graph/graph-client';
 import { runPool } from '../platform/graph/pool';
+import { followOperation } from './gdap-operation';
 import { relationshipsOfCustomer, type GdapService, type Session } from './gdap-service';
 
 const BASE = '/tenantRelationships/delegatedAdminRelationships';
@@ -127,6 +128,18 @@ export class GdapBulk {
           body,
           ifMatch: r['@odata.etag'] ?? '*',
         });
+        if (answer.status === 202) {
+          // Removing Global Administrator runs as an operation: the step is done when it succeeds.
+          const outcome = await followOperation(session.client, answer, { now: () => new Date() });
+          if (outcome !== 'succeeded')
+            throw new UserFacingError(
+              'unavailable',
+              outcome === 'failed'
+                ? `Microsoft reported that the change to "${r.displayName}" failed; nothing changed.`
+                : `Microsoft is still applying the change to "${r.displayName}" after a minute; check it again in a few minutes.`,
+            );
+          return { requestId: answer.requestId };
+        }
         const parsed = relationshipSchema.safeParse(answer.body);
         if (parsed.success) this.directory.applyRelationship(toDirectoryRelationship(parsed.data));
         return { requestId: answer.requestId };

@@ -43,6 +43,7 @@ import { CloudFailure, explainFailure, failureSentence } from '../platform/cloud
 import { GDAP_WRITE } from '../platform/command-purposes';
 import { createGraphClient, graphGet, graphGetAll } from '../platform/graph/graph-client';
 import { GdapFollower } from './gdap-follower';
+import { followOperation } from './gdap-operation';
 import { graphWrite, isStale, type GraphAnswer, type WriteRequest } from './graph-write';
 
 const BASE = '/tenantRelationships/delegatedAdminRelationships';
@@ -390,6 +391,7 @@ export class GdapService {
     action: string,
     body: Record<string, unknown>,
     tenantId: string | null,
+    change?: string,
   ): Promise<DirectoryRelationship> {
     const answer = await this.send(
       s,
@@ -402,8 +404,25 @@ export class GdapService {
         return `It is now ${fresh.status}, auto-extend ${(durationInDays(fresh.autoExtendDuration ?? 'PT0S') ?? 0) > 0 ? 'on' : 'off'}, roles: ${fresh.accessDetails.unifiedRoles.map((r) => roleName(r.roleDefinitionId)).join(', ')}. `;
       },
     );
-    const parsed = relationshipSchema.safeParse(answer.body);
-    const rel = toDirectoryRelationship(parsed.success ? parsed.data : await this.readRelationship(s, id));
+    if (answer.status === 202) {
+      // A long-running operation (removing Global Administrator): done only when it succeeds.
+      const outcome = await followOperation(s.client, answer, { now: this.now });
+      const what = change ?? 'the change';
+      if (outcome === 'failed')
+        throw new UserFacingError(
+          'unavailable',
+          `Microsoft reported that it could not finish: ${what}. Nothing changed; open the relationship and try again.`,
+        );
+      if (outcome === 'stillRunning') {
+        this.directory.applyRelationship(toDirectoryRelationship(await this.readRelationship(s, id)));
+        throw new UserFacingError(
+          'unavailable',
+          `Microsoft accepted the change but is still applying it after a minute: ${what}. Open the relationship again in a few minutes to see it done; there is nothing to resend.`,
+        );
+      }
+    }
+    const parsed = answer.status === 202 ? undefined : relationshipSchema.safeParse(answer.body);
+    const rel = toDirectoryRelationship(parsed?.success ? parsed.data : await this.readRelationship(s, id));
     this.directory.applyRelationship(rel);
     return rel;
   }
@@ -458,6 +477,7 @@ export class GdapService {
       'relationship.removeGlobalAdministrator',
       { accessDetails: { unifiedRoles: rest } },
       current.customer?.tenantId ?? null,
+      `removing Global Administrator from "${current.displayName}"`,
     );
   }
 

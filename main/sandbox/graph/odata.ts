@@ -1,7 +1,9 @@
 /**
  * The OData conventions Graph uses on collections: `$top` with `@odata.nextLink` carrying a
- * `$skiptoken`, `$select`, and the `$filter` forms Switchboard sends (`eq` comparisons on a property
- * or a property path, joined with `and`, optionally in parentheses).
+ * `$skiptoken`, `$select`, the `$filter` forms Switchboard sends (`eq` comparisons on a property
+ * or a property path, joined with `and`, optionally in parentheses), and `$orderby` / `$count` on the
+ * collections whose docs list them. A property the entity does not have is Graph's 400, never an
+ * empty page (which would hide a query bug).
  */
 import { graphError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';
@@ -23,6 +25,39 @@ export interface PageOptions {
   readonly defaultTop: number;
   /** The largest `$top` accepted (GDAP lists: 300). */
   readonly maxTop: number;
+  /**
+   * The entity's type and the property paths `$filter`, `$orderby` and `$select` may name. Without
+   * it, the properties the items have.
+   */
+  readonly entity?: EntityShape;
+  /** `$orderby` and `$count` are answered only where Microsoft's docs list them (otherwise ignored). */
+  readonly orderby?: boolean;
+  readonly count?: boolean;
+  /** The code of Graph's 400 for a bad query (GDAP's APIs answer camelCase `badRequest`). */
+  readonly badRequestCode?: string;
+}
+
+export interface EntityShape {
+  /** e.g. `microsoft.graph.delegatedAdminRelationship`. */
+  readonly type: string;
+  /** Property paths, `customer/tenantId` for a nested one. */
+  readonly properties: ReadonlyArray<string>;
+}
+
+/** Every property path the items have (nested objects included). */
+function pathsOf(items: ReadonlyArray<object>): Set<string> {
+  const paths = new Set<string>();
+  const walk = (value: unknown, prefix: string) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      if (k.startsWith('@odata.')) continue;
+      const p = prefix === '' ? k : `${prefix}/${k}`;
+      paths.add(p);
+      walk(v, p);
+    }
+  };
+  for (const item of items) walk(item, '');
+  return paths;
 }
 
 /**
@@ -35,18 +70,25 @@ export function pageOf<T extends object>(
   context: string,
   options: PageOptions,
 ): SandboxResponse {
+  const bad = options.badRequestCode ?? 'BadRequest';
+  const known = options.entity ? new Set(options.entity.properties) : pathsOf(items);
+  const typeName = options.entity?.type ?? 'microsoft.graph.entity';
+  // An empty collection without a declared shape cannot tell a wrong name from a right one.
+  const checkNames = options.entity !== undefined || items.length > 0;
+  const unknownProperty = (name: string) =>
+    graphError(req, 400, bad, `Could not find a property named '${name}' on type '${typeName}'.`);
   const topText = req.query.get('$top');
   let top = options.defaultTop;
   if (topText !== null) {
     if (!/^\d+$/.test(topText) || Number(topText) < 1) {
-      return graphError(req, 400, 'BadRequest', `Invalid value '${topText}' for $top query option found.`);
+      return graphError(req, 400, bad, `Invalid value '${topText}' for $top query option found.`);
     }
     top = Number(topText);
     if (top > options.maxTop) {
       return graphError(
         req,
         400,
-        'BadRequest',
+        bad,
         `The limit of '${options.maxTop}' for Top query has been exceeded. The value from the incoming request is '${top}'.`,
       );
     }
@@ -55,8 +97,40 @@ export function pageOf<T extends object>(
   let filtered: ReadonlyArray<T> = items;
   if (filterText !== null) {
     const filter = parseFilter(filterText);
-    if (!filter.ok) return graphError(req, 400, 'BadRequest', filter.message);
+    if (!filter.ok) return graphError(req, 400, bad, filter.message);
+    const unknown = filter.conditions.find((c) => checkNames && !known.has(c.path.join('/')));
+    if (unknown) return unknownProperty(unknown.path.join('/'));
     filtered = items.filter((item) => filter.conditions.every((c) => matches(item, c)));
+  }
+  if (options.entity && req.query.get('$select') !== null) {
+    const wanted = (req.query.get('$select') ?? '').split(',').map((x) => x.trim());
+    const unknown = wanted.find((w) => w !== '' && !known.has(w));
+    if (unknown !== undefined) return unknownProperty(unknown);
+  }
+  const orderText = req.query.get('$orderby');
+  if (orderText !== null && options.orderby) {
+    const keys: Array<{ path: string[]; desc: boolean }> = [];
+    for (const part of orderText.split(',')) {
+      const m = /^\s*([A-Za-z][A-Za-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)*)(?:\s+(asc|desc))?\s*$/i.exec(part);
+      if (!m) return graphError(req, 400, bad, `Invalid $orderby clause: '${part.trim()}'.`);
+      const path = m[1] as string;
+      if (checkNames && !known.has(path)) return unknownProperty(path);
+      keys.push({ path: path.split('/'), desc: (m[2] ?? '').toLowerCase() === 'desc' });
+    }
+    filtered = [...filtered].sort((a, b) => {
+      for (const key of keys) {
+        const order = compareValues(valueAt(a, key.path), valueAt(b, key.path));
+        if (order !== 0) return key.desc ? -order : order;
+      }
+      return 0;
+    });
+  }
+  const countText = req.query.get('$count');
+  let withCount = false;
+  if (countText !== null && options.count) {
+    if (countText !== 'true' && countText !== 'false')
+      return graphError(req, 400, bad, `Invalid value '${countText}' for $count query option found.`);
+    withCount = countText === 'true';
   }
   const skipText = req.query.get('$skiptoken');
   let skip = 0;
@@ -68,11 +142,15 @@ export function pageOf<T extends object>(
       10,
     );
     if (!Number.isInteger(decoded) || decoded < 0)
-      return graphError(req, 400, 'BadRequest', 'The $skiptoken is invalid.');
+      return graphError(req, 400, bad, 'The $skiptoken is invalid.');
     skip = decoded;
   }
   const page = filtered.slice(skip, skip + top).map((item) => select(req, item));
-  const body: Record<string, unknown> = { '@odata.context': context, value: page };
+  const body: Record<string, unknown> = {
+    '@odata.context': context,
+    ...(withCount ? { '@odata.count': filtered.length } : {}),
+    value: page,
+  };
   if (skip + top < filtered.length) {
     // Graph's nextLinks keep OData's `$` unencoded: `...?$top=300&$skiptoken=...`.
     const kept = [...req.query.entries()]
@@ -139,6 +217,25 @@ export function parseFilter(
     conditions.push({ path: (m[1] as string).split('/'), value });
   }
   return { ok: true, conditions };
+}
+
+function valueAt(item: object, path: ReadonlyArray<string>): unknown {
+  let current: unknown = item;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current ?? null;
+}
+
+/** Nulls first, strings without regard to case, then numbers and booleans as they compare. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.localeCompare(b, 'en', { sensitivity: 'base' });
+  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
 function matches(item: object, condition: Condition): boolean {

@@ -3,11 +3,12 @@
  * page (`/common/oauth2/deviceauth`) where a person enters the code and picks a user.
  */
 import type { SandboxContext } from '../context';
-import { esc, html } from '../http/errors';
+import { esc, html, oauthError } from '../http/errors';
 import type { Router } from '../http/router';
 import type { IdentityKit, IdentityOptions } from './common';
 import { DEVICE_CODE_LIFETIME_MS } from './flows';
 import { hidden, page } from './pages';
+import { resourceOf } from './token-service';
 
 export function registerDeviceCodeRoutes(
   router: Router,
@@ -24,9 +25,19 @@ export function registerDeviceCodeRoutes(
     const form = (req.body ?? {}) as Record<string, string | undefined>;
     const app = state.data.applications.find((a) => a.clientId === form.client_id);
     if (!app) return unknownClient(req, form.client_id);
+    const scopes = (form.scope ?? '').split(' ').filter(Boolean);
+    if (!resourceOf(scopes)) {
+      return oauthError(
+        req,
+        400,
+        'invalid_scope',
+        70011,
+        `The provided value for the input parameter 'scope' is not valid: ${form.scope ?? ''}.`,
+      );
+    }
     const device = flows.newDeviceCode({
       clientId: app.clientId,
-      scopes: (form.scope ?? '').split(' ').filter(Boolean),
+      scopes,
       tenantSegment: segment,
       expiresAt: clock.nowMs() + DEVICE_CODE_LIFETIME_MS,
       intervalSeconds: options.deviceCodeIntervalSeconds,

@@ -210,7 +210,13 @@ export class TokenService {
   ): { ok: true; claims: AccessClaims } | { ok: false; response: SandboxResponse } {
     const result = this.check(req, GRAPH_RESOURCE);
     if (result.ok) return result;
-    return { ok: false, response: graphError(req, 401, 'InvalidAuthenticationToken', result.message) };
+    // Graph's 401 names the authority to get a token from, as ARM's does.
+    return {
+      ok: false,
+      response: graphError(req, 401, 'InvalidAuthenticationToken', result.message, {
+        'www-authenticate': `Bearer realm="", authorization_uri="${this.baseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+      }),
+    };
   }
 
   /** ARM's checks on a bearer token; the claims, or ARM's 401 answer with its WWW-Authenticate. */

@@ -171,7 +171,10 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext, kit: Id
         device.state = 'redeemed';
         const user = state.user(device.userId as string) as User;
         const tenantId = signInTenantId(device.tenantSegment, user);
-        return { status: 200, json: tokens.issueUserTokens(user, tenantId, app.clientId, requested) };
+        // The token carries what the person agreed to: the scopes of the devicecode request (the
+        // token request of RFC 8628 has no scope, and a scope sent there changes nothing).
+        const agreed = resourceOf(device.scopes) ?? requested;
+        return { status: 200, json: tokens.issueUserTokens(user, tenantId, app.clientId, agreed) };
       }
       case 'client_credentials': {
         if (app.kind !== 'confidential' || !form.client_secret || form.client_secret !== app.clientSecret) {

@@ -11,11 +11,12 @@ import { newId } from '../../identity/token-service';
 import type { AccessAssignment, Relationship } from '../../state/model';
 import { etagOf, pageOf } from '../odata';
 import { checkRoles } from './rules';
-import { BASE, PAGE, RESERVED_GROUPS, type GdapKit } from './common';
+import { BASE, CODES, ENTITIES, gdapPage, RESERVED_GROUPS, type GdapKit } from './common';
 
 export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, kit: GdapKit): void {
   const { state } = ctx;
-  const { now, authorize, fail, findRelationship, notFound, checkIfMatch, assignmentJson } = kit;
+  const { now, authorize, fail, findRelationship, notFound, checkIfMatch, assignmentJson, operationJson } =
+    kit;
   // --- access assignments --------------------------------------------------------------------------
   const assignmentsOf = (r: Relationship) =>
     state.data.accessAssignments.filter((a) => a.relationshipId === r.id && a.status !== 'deleted');
@@ -36,7 +37,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `The role '${outside.roleDefinitionId}' is not one of the relationship's roles.`,
       );
     return undefined;
@@ -50,8 +51,8 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
     return pageOf(
       req,
       assignmentsOf(r).map(assignmentJson),
-      `${ctx.baseUrl}/graph/v1.0/$metadata#accessAssignments`,
-      PAGE,
+      `${ctx.baseUrl}/graph/v1.0/tenantRelationships/$metadata#accessAssignments`,
+      gdapPage(ENTITIES.assignment),
     );
   });
 
@@ -64,7 +65,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `Access assignments can be created once the relationship is active; this one is '${r.status}'.`,
       );
     }
@@ -77,7 +78,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         "accessContainer.accessContainerType must be 'securityGroup'.",
       );
     }
@@ -86,7 +87,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `The security group '${String(groupId)}' does not exist in the partner tenant.`,
       );
     }
@@ -94,7 +95,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `The ${group.displayName} group is reserved by Partner Center and cannot be assigned GDAP roles. Use a security group of your own.`,
       );
     }
@@ -104,7 +105,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       return graphError(
         req,
         409,
-        'Conflict',
+        CODES.conflict,
         `The group '${group.displayName}' already has an access assignment in this relationship. Update that one instead.`,
       );
     }
@@ -159,7 +160,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
     const body = (req.body ?? {}) as { accessDetails?: { unifiedRoles?: unknown } };
     const extra = Object.keys(body).find((k) => k !== 'accessDetails' && !k.startsWith('@odata.'));
     if (extra)
-      return graphError(req, 400, 'BadRequest', `Only accessDetails can be updated, not '${extra}'.`);
+      return graphError(req, 400, CODES.badRequest, `Only accessDetails can be updated, not '${extra}'.`);
     const roleProblem = checkAssignmentRoles(req, r, body.accessDetails?.unifiedRoles);
     if (roleProblem) return roleProblem;
     const wanted = (body.accessDetails?.unifiedRoles as Array<{ roleDefinitionId: string }>)
@@ -181,7 +182,13 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       id: newId(),
       relationshipId: r.id,
       operationType: 'delegatedAdminAccessAssignmentUpdate' as const,
-      data: JSON.stringify({ accessAssignmentId: a.id, accessDetails: a.accessDetails }),
+      // The documented payload: the access assignment as it will be.
+      data: JSON.stringify({
+        id: a.id,
+        accessContainer: a.accessContainer,
+        accessDetails: a.accessDetails,
+        status: 'active',
+      }),
       status: 'notStarted' as const,
       createdDateTime: new Date(at).toISOString(),
       lastModifiedDateTime: new Date(at).toISOString(),
@@ -213,16 +220,6 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
   });
 
   // --- operations ---------------------------------------------------------------------------------
-  const operationJson = (o: (typeof state.data.operations)[number]) => ({
-    '@odata.etag': etagOf(o.id, o.status.length),
-    id: o.id,
-    operationType: o.operationType,
-    data: o.data,
-    status: o.status,
-    createdDateTime: o.createdDateTime,
-    lastModifiedDateTime: o.lastModifiedDateTime,
-  });
-
   router.get(`${BASE}/delegatedAdminRelationships/:id/operations`, (req) => {
     const auth = authorize(req, false);
     if (!auth.ok) return auth.response;
@@ -230,21 +227,27 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
     if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
     return pageOf(
       req,
-      state.data.operations.filter((o) => o.relationshipId === r.id).map(operationJson),
-      `${ctx.baseUrl}/graph/v1.0/$metadata#operations`,
-      PAGE,
+      state.data.operations.filter((o) => o.relationshipId === r.id).map((o) => operationJson(req, o)),
+      `${ctx.baseUrl}/graph/v1.0/tenantRelationships/$metadata#operations`,
+      gdapPage(ENTITIES.operation),
     );
   });
 
   router.get(`${BASE}/delegatedAdminRelationships/:id/operations/:operationId`, (req) => {
     const auth = authorize(req, false);
     if (!auth.ok) return auth.response;
-    findRelationship(req.params.id);
+    if (!findRelationship(req.params.id)) return notFound(req, 'delegatedAdminRelationship', req.params.id);
     const o = state.data.operations.find(
       (x) => x.relationshipId === req.params.id && x.id === req.params.operationId,
     );
     return o
-      ? { status: 200, json: operationJson(o) }
+      ? {
+          status: 200,
+          json: {
+            '@odata.context': `${ctx.baseUrl}/graph/v1.0/tenantRelationships/$metadata#operations/$entity`,
+            ...operationJson(req, o),
+          },
+        }
       : notFound(req, 'delegatedAdminRelationshipOperation', req.params.operationId);
   });
 }

@@ -9,7 +9,7 @@ import { graphError } from '../../http/errors';
 import type { Router } from '../../http/router';
 import { hasPermission } from '../../identity/token-service';
 import { pageOf } from '../odata';
-import { BASE, PAGE, type GdapKit } from './common';
+import { BASE, CODES, ENTITIES, gdapPage, type GdapKit } from './common';
 
 export function registerCustomerRoutes(router: Router, ctx: SandboxContext, kit: GdapKit): void {
   const { state } = ctx;
@@ -33,7 +33,8 @@ export function registerCustomerRoutes(router: Router, ctx: SandboxContext, kit:
       req,
       customers(),
       `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminCustomers`,
-      PAGE,
+      // UNCONFIRMED: which options this list takes beyond $top; we answer $filter and $select only.
+      gdapPage(ENTITIES.customer, { orderby: false, count: false }),
     );
   });
 
@@ -52,7 +53,7 @@ export function registerCustomerRoutes(router: Router, ctx: SandboxContext, kit:
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `Resource not found for the segment '${req.params.fn ?? ''}'.`,
       );
     const a = ctx.tokens.requireGraph(req);

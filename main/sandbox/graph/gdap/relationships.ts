@@ -1,6 +1,8 @@
 /**
  * Graph GDAP relationships (create, list, get, update with If-Match, delete while created) and
- * their requests (lockForApproval, terminate).
+ * their requests (lockForApproval, terminate). Removing Global Administrator from an active
+ * relationship is a long-running operation: 202 with Location and Retry-After, the role gone only
+ * when the operation succeeds (microsoft-cloud.md, "Added 2026-12").
  */
 import { ACCESS_GRANTING_STATUSES, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap/gdap';
 import { isGuid } from '../../../../shared/platform/tenant-id';
@@ -11,11 +13,21 @@ import { newId } from '../../identity/token-service';
 import type { Relationship } from '../../state/model';
 import { createdEntity, etagOf, pageOf } from '../odata';
 import { checkAutoExtend, checkDisplayName, checkDuration, checkRoles, type Check } from './rules';
-import { BASE, PAGE, type GdapKit } from './common';
+import { BASE, CODES, ENTITIES, gdapPage, type GdapKit } from './common';
 
 export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, kit: GdapKit): void {
   const { state } = ctx;
-  const { now, authorize, fail, findRelationship, notFound, checkIfMatch, relationshipJson } = kit;
+  const {
+    now,
+    authorize,
+    fail,
+    findRelationship,
+    notFound,
+    checkIfMatch,
+    relationshipJson,
+    requestJson,
+    wantsUnknownEnumMembers,
+  } = kit;
   // --- relationships ------------------------------------------------------------------------------
   router.get(`${BASE}/delegatedAdminRelationships`, (req) => {
     const auth = authorize(req, false);
@@ -25,7 +37,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
       req,
       state.data.relationships.map(relationshipJson),
       `${ctx.baseUrl}/graph/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships`,
-      PAGE,
+      gdapPage(ENTITIES.relationship),
     );
   });
 
@@ -46,7 +58,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `The property '${extra}' cannot be set when creating a relationship.`,
       );
     const roles = (body.accessDetails as { unifiedRoles?: unknown } | undefined)?.unifiedRoles;
@@ -67,7 +79,12 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
       const tenantId = (body.customer as { tenantId?: unknown }).tenantId;
       const tenant = typeof tenantId === 'string' && isGuid(tenantId) ? state.tenant(tenantId) : undefined;
       if (!tenant || tenant.kind !== 'customer') {
-        return graphError(req, 400, 'BadRequest', `The customer tenant '${String(tenantId)}' is not valid.`);
+        return graphError(
+          req,
+          400,
+          CODES.badRequest,
+          `The customer tenant '${String(tenantId)}' is not valid.`,
+        );
       }
       customer = { tenantId: tenant.id, displayName: tenant.displayName };
     }
@@ -126,7 +143,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     if (r.status === 'created') {
       const allowed = new Set(['displayName', 'duration', 'customer', 'accessDetails', 'autoExtendDuration']);
       const extra = fields.find((k) => !allowed.has(k));
-      if (extra) return graphError(req, 400, 'BadRequest', `The property '${extra}' cannot be changed.`);
+      if (extra) return graphError(req, 400, CODES.badRequest, `The property '${extra}' cannot be changed.`);
       const roles =
         body.accessDetails === undefined
           ? r.accessDetails.unifiedRoles
@@ -151,7 +168,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
           return graphError(
             req,
             400,
-            'BadRequest',
+            CODES.badRequest,
             `The customer tenant '${String(tenantId)}' is not valid.`,
           );
         }
@@ -168,10 +185,11 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
         return graphError(
           req,
           400,
-          'BadRequest',
+          CODES.badRequest,
           `The property '${extra}' cannot be changed while the relationship is ${r.status}.`,
         );
-      let roles = r.accessDetails.unifiedRoles;
+      const roles = r.accessDetails.unifiedRoles;
+      let kept = roles;
       if (body.accessDetails !== undefined) {
         const wanted = (
           (body.accessDetails as { unifiedRoles?: Array<{ roleDefinitionId: string }> }).unifiedRoles ?? []
@@ -183,18 +201,54 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
           return graphError(
             req,
             400,
-            'BadRequest',
+            CODES.badRequest,
             `Roles of an ${r.status} relationship cannot be changed, except removing Global Administrator.`,
           );
         }
-        roles = roles.filter((x) => wanted.includes(x.roleDefinitionId));
+        kept = roles.filter((x) => wanted.includes(x.roleDefinitionId));
       }
-      const auto = checkAutoExtend(body.autoExtendDuration ?? r.autoExtendDuration, roles);
+      const auto = checkAutoExtend(body.autoExtendDuration ?? r.autoExtendDuration, kept);
       if (!auto.ok) return fail(req, auto);
-      r.accessDetails = { unifiedRoles: roles };
       if (body.autoExtendDuration !== undefined) r.autoExtendDuration = body.autoExtendDuration as string;
+      if (kept.length < roles.length) {
+        // Removing Global Administrator runs as an operation: the role stays until it succeeds.
+        r.version++;
+        r.lastModifiedDateTime = now();
+        const at = ctx.clock.nowMs();
+        const operation = {
+          id: newId(),
+          relationshipId: r.id,
+          operationType: 'delegatedAdminRelationshipUpdate' as const,
+          // UNCONFIRMED: the payload of a relationship update; we send the relationship as it will
+          // be, as the documented access assignment update sends the assignment.
+          data: JSON.stringify({
+            id: r.id,
+            displayName: r.displayName,
+            accessDetails: { unifiedRoles: kept },
+            status: r.status,
+          }),
+          status: 'notStarted' as const,
+          createdDateTime: new Date(at).toISOString(),
+          lastModifiedDateTime: new Date(at).toISOString(),
+          completesAt: new Date(at + state.timings.assignmentDelayMs).toISOString(),
+        };
+        state.data.operations.push(operation);
+        ctx.changed();
+        return {
+          status: 202,
+          headers: {
+            location: `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${r.id}/operations/${operation.id}`,
+            'retry-after': String(Math.max(1, Math.ceil(state.timings.assignmentDelayMs / 1000))),
+          },
+        };
+      }
     } else {
-      return graphError(req, 400, 'BadRequest', `A relationship in status '${r.status}' cannot be changed.`);
+      return graphError(
+        req,
+        400,
+        CODES.badRequest,
+        `A relationship in status '${r.status}' cannot be changed.`,
+      );
     }
     r.version++;
     r.lastModifiedDateTime = now();
@@ -213,7 +267,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
       return graphError(
         req,
         400,
-        'BadRequest',
+        CODES.badRequest,
         `Only a relationship in status 'created' can be deleted; this one is '${r.status}'. Terminate it instead.`,
       );
     }
@@ -230,12 +284,33 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
     const action = (req.body as { action?: unknown } | undefined)?.action;
     const at = now();
+    // `reject` is an evolvable enum member: Graph knows it only with Prefer: include-unknown-enum-members.
+    const known = ['lockForApproval', 'approve', 'terminate', 'unknownFutureValue'];
+    if (wantsUnknownEnumMembers(req)) known.push('reject');
+    if (typeof action !== 'string' || !known.includes(action)) {
+      return graphError(
+        req,
+        400,
+        CODES.badRequest,
+        `The action must be 'lockForApproval' or 'terminate', not '${String(action)}'.`,
+      );
+    }
+    if (action === 'approve' || action === 'reject' || action === 'unknownFutureValue') {
+      // Approve and reject are for an indirect reseller answering its provider; a partner's own
+      // relationship is approved by the customer (microsoft-cloud.md 1.3).
+      return graphError(
+        req,
+        403,
+        CODES.forbidden,
+        `Only an indirect reseller can ${action === 'reject' ? 'reject' : 'approve'} a relationship; the customer approves this one.`,
+      );
+    }
     if (action === 'lockForApproval') {
       if (r.status !== 'created')
         return graphError(
           req,
           400,
-          'BadRequest',
+          CODES.badRequest,
           `lockForApproval needs a relationship in status 'created'; this one is '${r.status}'.`,
         );
       r.status = 'approvalPending';
@@ -245,23 +320,18 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
         return graphError(
           req,
           400,
-          'BadRequest',
+          CODES.badRequest,
           `terminate needs an active relationship; this one is '${r.status}'.`,
         );
       r.status = 'terminationRequested';
       r.terminationRequestedDateTime = at;
-    } else {
-      return graphError(
-        req,
-        400,
-        'BadRequest',
-        `The action must be 'lockForApproval' or 'terminate', not '${String(action)}'.`,
-      );
     }
+    // A request is born `created` (Graph's example answer); the sandbox settles a lockForApproval
+    // at the next read and a terminate when the relationship is terminated (state.ts).
     const request = {
       id: newId(),
       action,
-      status: action === 'lockForApproval' ? 'succeeded' : 'pending',
+      status: 'created',
       createdDateTime: at,
       lastModifiedDateTime: at,
     } as Relationship['requests'][number];
@@ -269,13 +339,11 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     r.version++;
     r.lastModifiedDateTime = at;
     ctx.changed();
-    return {
-      status: 201,
-      headers: {
-        location: `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${r.id}/requests/${request.id}`,
-      },
-      json: request,
-    };
+    return createdEntity(
+      `${ctx.baseUrl}/graph/v1.0/tenantRelationships/$metadata#requests`,
+      requestJson(req, request),
+      `${ctx.baseUrl}${BASE}/delegatedAdminRelationships/${r.id}/requests/${request.id}`,
+    );
   });
 
   router.get(`${BASE}/delegatedAdminRelationships/:id/requests`, (req) => {
@@ -283,7 +351,12 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     if (!auth.ok) return auth.response;
     const r = findRelationship(req.params.id);
     if (!r) return notFound(req, 'delegatedAdminRelationship', req.params.id);
-    return pageOf(req, r.requests, `${ctx.baseUrl}/graph/v1.0/$metadata#requests`, PAGE);
+    return pageOf(
+      req,
+      r.requests.map((q) => requestJson(req, q)),
+      `${ctx.baseUrl}/graph/v1.0/tenantRelationships/$metadata#requests`,
+      gdapPage(ENTITIES.request),
+    );
   });
 
   router.get(`${BASE}/delegatedAdminRelationships/:id/requests/:requestId`, (req) => {
@@ -291,7 +364,13 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     if (!auth.ok) return auth.response;
     const request = findRelationship(req.params.id)?.requests.find((q) => q.id === req.params.requestId);
     return request
-      ? { status: 200, json: request }
+      ? {
+          status: 200,
+          json: {
+            '@odata.context': `${ctx.baseUrl}/graph/v1.0/tenantRelationships/$metadata#requests/$entity`,
+            ...requestJson(req, request),
+          },
+        }
       : notFound(req, 'delegatedAdminRelationshipRequest', req.params.requestId);
   });
 }

@@ -14,7 +14,7 @@ import type { SandboxState } from '../../state/state';
 export type Check = { ok: true } | { ok: false; status: number; code: string; message: string };
 
 const OK: Check = { ok: true };
-const bad = (message: string, code = 'BadRequest', status = 400): Check => ({
+const bad = (message: string, code = 'badRequest', status = 400): Check => ({
   ok: false,
   status,
   code,
@@ -26,15 +26,19 @@ export function checkDisplayName(state: SandboxState, name: unknown, exceptId?: 
   if (name.length > RELATIONSHIP_LIMITS.displayNameMaxLength) {
     return bad(`The displayName must be ${RELATIONSHIP_LIMITS.displayNameMaxLength} characters or fewer.`);
   }
+  // Unique across *all* of the partner's relationships (Graph's update docs), terminated and expired
+  // ones included: a name is never reused.
   const clash = state.data.relationships.find(
     (r) =>
-      r.id !== exceptId && r.displayName.toLowerCase() === name.toLowerCase() && r.status !== 'terminated',
+      r.id !== exceptId &&
+      r.partnerTenantId === state.partnerTenantId &&
+      r.displayName.toLowerCase() === name.toLowerCase(),
   );
   // UNCONFIRMED: the status code for a duplicate name; Graph documents uniqueness, we answer 409.
   if (clash)
     return bad(
-      `A relationship named '${name}' already exists. Display names must be unique.`,
-      'Conflict',
+      `A relationship named '${name}' already exists (${clash.status}). Display names must be unique across all of the partner's relationships, terminated ones included.`,
+      'conflict',
       409,
     );
   return OK;
