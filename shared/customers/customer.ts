@@ -121,9 +121,17 @@ export function searchCustomers<T extends Customer & { readonly domain?: string 
   });
 }
 
+/**
+ * The collators behind compareCustomersByName, made once: `Intl.Collator.compare` orders exactly as
+ * `localeCompare` with the same locale and options, but `localeCompare` sets up a collator on every
+ * call, which made sorting 10,000 customers take a quarter of a second.
+ */
+let byNameCollator: Intl.Collator | undefined;
+let byIdCollator: Intl.Collator | undefined;
+
+/** A–Z by name (case and accents aside), then by tenant ID. */
 export function compareCustomersByName(a: Customer, b: Customer): number {
-  return (
-    a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) ||
-    a.tenantId.localeCompare(b.tenantId)
-  );
+  byNameCollator ??= new Intl.Collator(undefined, { sensitivity: 'base' });
+  byIdCollator ??= new Intl.Collator();
+  return byNameCollator.compare(a.displayName, b.displayName) || byIdCollator.compare(a.tenantId, b.tenantId);
 }

@@ -11,9 +11,20 @@ export interface VirtualRows<T> {
 }
 
 /**
+ * Rows rendered beyond each edge of the view. A row is a dozen Fluent components (about as much to
+ * render as the rest of the page's first screen), so a few is enough: the rows are all one height and
+ * a scroll renders the newly uncovered ones before the frame paints.
+ */
+const OVERSCAN = 3;
+
+/**
  * Renders only the rows in view (TanStack Virtual), so the customers table stays smooth with 10,000
  * customers: the DOM holds a screenful of rows, padded above and below, and the table keeps its
  * semantics (real rows, `aria-rowcount`/`aria-rowindex`).
+ *
+ * The first render waits for the table's real height (measured in a layout effect, so still before
+ * the first paint) instead of guessing one: a guess taller than the table rendered rows that were
+ * dropped again before anyone saw them, which made a long list slower to open than a short one.
  */
 export function useVirtualRows<T>(
   rows: ReadonlyArray<T>,
@@ -23,9 +34,8 @@ export function useVirtualRows<T>(
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CUSTOMER_ROW_HEIGHT,
-    overscan: 8,
-    // Before the first layout (and in tests without layout) render a first screenful.
-    initialRect: { width: 1000, height: 800 },
+    overscan: OVERSCAN,
+    initialRect: { width: 0, height: 0 },
   });
   const virtualItems = virtualizer.getVirtualItems();
   if (virtualItems.length === 0) return { items: [], paddingTop: 0, paddingBottom: 0 };
