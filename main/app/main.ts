@@ -16,7 +16,11 @@ import {
 import { inProcessSandbox } from '../core/platform/cloud/sandbox-connector';
 import { createCore } from '../core/compose';
 import { markDesktopFileTrusted } from '../core/launch/gio-trust';
-import { ShortcutWriter, type ShortcutPlatform } from '../core/launch/shortcut-writer';
+import { shortcutExecutable, ShortcutWriter, type ShortcutPlatform } from '../core/launch/shortcut-writer';
+import { AuditLog } from '../core/audit/audit-log';
+import { openDataFolder, type DataFolder } from '../core/platform/persistence/data-folder';
+import { DataFolderBusyError } from '../core/platform/persistence/data-folder-lock';
+import type { Notice } from '../../shared/contract/contract';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import { createShellOpener } from './opener';
@@ -66,14 +70,30 @@ function registerProtocolClient(): void {
     log.warn('switchboard:// links could not be registered with the system; shortcuts may not open the app.');
 }
 
-/** Per-customer desktop shortcuts, written where this desktop keeps them. */
-function desktopShortcuts(): ShortcutWriter | undefined {
+/**
+ * Per-customer desktop shortcuts, written where this desktop keeps them, starting the app itself (the
+ * AppImage file, not its temporary mount: shortcutExecutable). When that cannot be known, none are
+ * offered and the reason is a notice.
+ */
+function desktopShortcuts(report: (notice: Notice) => void): ShortcutWriter | undefined {
   const platform = process.platform;
   if (platform !== 'linux' && platform !== 'win32' && platform !== 'darwin') return undefined;
+  let executablePath: string;
+  try {
+    executablePath = shortcutExecutable({ platform, execPath: process.execPath, env: process.env });
+  } catch (error) {
+    report({
+      id: 'shortcuts-unavailable',
+      level: 'warning',
+      title: 'Desktop shortcuts are off',
+      message: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
   return new ShortcutWriter({
     directory: app.getPath('desktop'),
     platform: platform as ShortcutPlatform,
-    executablePath: process.execPath,
+    executablePath,
     writeShortcutLink: (linkPath, link) => shell.writeShortcutLink(linkPath, 'create', link),
     readShortcutLink: (linkPath) => {
       const link = shell.readShortcutLink(linkPath);
@@ -84,6 +104,20 @@ function desktopShortcuts(): ShortcutWriter | undefined {
         log.info(`${file} was not marked trusted (no GNOME metadata service); the desktop may ask once.`);
     },
   });
+}
+
+/**
+ * Takes the data folder for this app (one writer per folder: a browser host on the same folder would
+ * overwrite our changes, and we its). Refused, the app says who holds it and does not start.
+ */
+function takeDataFolder(dataDir: string): DataFolder | undefined {
+  try {
+    return openDataFolder(dataDir, { kind: 'desktop' });
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError)) throw error;
+    fail(`${PRODUCT_NAME} could not start`, error.message, 1);
+    return undefined;
+  }
 }
 
 function readOptions(): HostOptions | undefined {
@@ -116,6 +150,8 @@ function trayIconPath(): string {
 
 function start(options: HostOptions): void {
   const dataDir = options.dataDir ?? app.getPath('userData');
+  const folder = takeDataFolder(dataDir);
+  if (folder === undefined) return;
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
   // The allow-list follows the active cloud, which core resolves from the settings.
@@ -126,7 +162,7 @@ function start(options: HostOptions): void {
     host: 'electron',
     version: app.getVersion(),
     dataDir,
-    backends: electronStoreBackends(dataDir),
+    backends: folder.guard(electronStoreBackends(dataDir)),
     // The account's launch mode: the OS browser (allow-listed), a browser profile, or a portal window.
     opener: modeOpener({
       base: createShellOpener(() => activeProfile(), openExternal),
@@ -135,11 +171,11 @@ function start(options: HostOptions): void {
         : 'linux') as LaunchPlatform,
       appWindow: openPortalWindow,
     }),
-    sandbox: inProcessSandbox(dataDir),
+    sandbox: inProcessSandbox(dataDir, { report: (notice) => folder.report(notice) }),
     // safeStorage is usable only after ready; on Linux without a keyring it is plain text, and the
     // cipher then says so, so tokens stay in memory.
     cipher: new SafeStorageCipher(safeStorage),
-    shortcuts: desktopShortcuts(),
+    shortcuts: desktopShortcuts((notice) => folder.report(notice)),
     // GDAP news (a relationship approved, access about to end) as a desktop notification.
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
@@ -154,10 +190,16 @@ function start(options: HostOptions): void {
     log,
   });
   activeProfile = () => core.activeProfile();
-  // Stop what core started (the in-process sandbox) before the app exits.
+  // What was found in the data folder (damaged files set aside, a folder that cannot be written).
+  folder.report(AuditLog.startupNotice(dataDir));
+  folder.relay((notice) => core.notify(notice));
+  // Stop what core started (the in-process sandbox) and give the data folder back before the app exits.
   app.once('will-quit', (event) => {
     event.preventDefault();
-    void core.close().finally(() => app.exit(0));
+    void core.close().finally(() => {
+      folder.release();
+      app.exit(0);
+    });
   });
   registerIpc(core, log);
   const switcher = createSwitcherWindow(preloadPath);

@@ -54,6 +54,51 @@ export interface ShortcutWriterOptions {
   readonly markTrusted?: (file: string) => Promise<unknown>;
 }
 
+export interface ShortcutExecutableInput {
+  readonly platform: NodeJS.Platform;
+  /** `process.execPath`. */
+  readonly execPath: string;
+  /** `process.env`: the AppImage runtime sets APPIMAGE (the image file) and APPDIR (its mount). */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Where an AppImage's runtime mounts it (type 2 runtime: `/tmp/.mount_<name><random>/`). */
+const APPIMAGE_MOUNT = /^\/tmp\/\.mount_[^/]+\//;
+
+/**
+ * What a desktop shortcut starts. Run from an AppImage, `process.execPath` lies inside the image's
+ * temporary mount (`/tmp/.mount_*`): it is gone once the app closes (the shortcut breaks after a
+ * restart), and on a shared machine another user could create that path in /tmp and be started by
+ * the shortcut. The AppImage runtime names the image file itself in APPIMAGE; that is what a shortcut
+ * must start. Outside an AppImage (deb, Windows, macOS, unpackaged) the executable is the app.
+ * Throws when the app runs from an AppImage mount but APPIMAGE does not name a file outside it.
+ */
+export function shortcutExecutable(input: ShortcutExecutableInput): string {
+  const { platform, execPath, env } = input;
+  if (platform !== 'linux') return execPath;
+  const mount =
+    env.APPDIR && path.posix.isAbsolute(env.APPDIR) ? path.posix.normalize(env.APPDIR) : undefined;
+  const inside = (file: string, dir: string): boolean => {
+    const relative = path.posix.relative(dir, path.posix.normalize(file));
+    return relative === '' || (!relative.startsWith('..') && !path.posix.isAbsolute(relative));
+  };
+  const fromMount = (mount !== undefined && inside(execPath, mount)) || APPIMAGE_MOUNT.test(execPath);
+  // APPIMAGE alone (inherited from another AppImage that started this app) says nothing about us.
+  if (!fromMount) return execPath;
+  const image = env.APPIMAGE;
+  if (
+    image === undefined ||
+    !path.posix.isAbsolute(image) ||
+    APPIMAGE_MOUNT.test(path.posix.normalize(image)) ||
+    (mount !== undefined && inside(image, mount))
+  ) {
+    throw new Error(
+      `Switchboard runs from an AppImage mounted at ${mount ?? path.posix.dirname(execPath)}, but the AppImage's own path is not known (APPIMAGE is ${image === undefined ? 'not set' : `"${image}"`}). Shortcuts would point into that temporary mount, so none are written. Start Switchboard from the AppImage file itself.`,
+    );
+  }
+  return path.posix.normalize(image);
+}
+
 export interface ShortcutCustomer {
   readonly name: string;
   readonly tenantId: string;

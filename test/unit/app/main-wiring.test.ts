@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, commandChannel, EVENT_CHANNEL } from '../../../shared/contract/contract';
+import { acquireDataFolderLock } from '../../../main/core/platform/persistence/data-folder-lock';
 
 interface FakeContents extends EventEmitter {
   id: number;
@@ -466,5 +467,15 @@ describe('the Electron entry', () => {
     switcher.emit('blur');
     expect(switcher.isVisible()).toBe(false);
     expect(fake.windows).toHaveLength(2);
+  });
+
+  it('holds its data folder: a browser host started on it is refused, naming the desktop app', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'switchboard.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      kind: 'desktop',
+    });
+    expect(() => acquireDataFolderLock(dataDir, { kind: 'web' })).toThrow(
+      `The data folder ${dataDir} is in use by the Switchboard desktop app (process ${process.pid}`,
+    );
   });
 });
