@@ -328,7 +328,7 @@ export class GdapBulk {
             tenantId: tenants[i] as string,
             customerName: this.customerName(tenants[i] as string),
             changes: [],
-            skipped: `Could not read this customer's relationships: ${(o.error as Error).message}`,
+            skipped: `Reading this customer’s relationships failed. ${describeFailure(o.error)}`,
           },
     );
   }
@@ -389,7 +389,7 @@ export class GdapBulk {
         tenantId,
         customerName,
         outcome: 'failed',
-        message: `Could not read its relationships. ${describeFailure(error)}`,
+        message: `Reading this customer’s relationships failed. ${describeFailure(error)}`,
         requestIds: [],
       };
     }
