@@ -111,7 +111,7 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
         relationships: entry.relationships.map(toDirectoryRelationship),
         assignments: [],
         serviceManagement: [],
-        problem: `Reading this customer’s access assignments failed. ${describeFailure(o.error)}`,
+        problem: `Reading this customer’s GDAP details failed. ${describeFailure(o.error)}`,
       };
     }),
     openRelationships: open.map(toDirectoryRelationship),

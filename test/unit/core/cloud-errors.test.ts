@@ -12,6 +12,13 @@ import {
 import { purposeOf } from '../../../main/core/platform/command-purposes';
 import { dispatch, type Handlers } from '../../../main/core/platform/dispatcher';
 import { UserFacingError } from '../../../main/core/platform/errors';
+import {
+  createGraphClient,
+  graphGet,
+  judgeGraphOutcome,
+} from '../../../main/core/platform/graph/graph-client';
+import { sandboxCloud } from '../../../shared/platform/cloud-profile';
+import { z } from 'zod';
 
 /** A Graph error as the SDK builds it from Graph's answer (GraphErrorHandler.constructErrorFromResponse). */
 function graphAnswer(status: number, code: string, message: string, headers: Record<string, string> = {}) {
@@ -172,6 +179,28 @@ describe('one translation of cloud failures', () => {
     const wrapped = Object.assign(new GraphClientError(inner.message), { cause: inner });
     expect(describeFailure(wrapped)).toBe(inner.message);
     expect(explainFailure(wrapped).code).toBe('refused');
+  });
+
+  it('through the real Graph client, a token failure is neither retried nor read as "no answer from Graph"', async () => {
+    for (const failure of [
+      new UserFacingError('refused', 'pat must sign in again: the saved sign-in is no longer enough.'),
+      new InteractionRequiredAuthError('interaction_required', 'AADSTS50076: MFA needed.'),
+    ]) {
+      let asked = 0;
+      const client = createGraphClient(sandboxCloud('https://127.0.0.1:9'), undefined, async () => {
+        asked++;
+        throw failure;
+      });
+      const thrown = await graphGet(client, '/groups', z.unknown()).catch((e: unknown) => e);
+      expect(asked, failure.name).toBe(1);
+      expect(judgeGraphOutcome({ ok: false, error: thrown })).toEqual({ retry: false });
+      const e = explainFailure(thrown);
+      expect(e.kind, failure.name).not.toBe('offline');
+      expect(describeFailure(thrown), failure.name).not.toContain('No answer from Microsoft Graph');
+      expect(describeFailure(thrown), failure.name).toMatch(/sign in again/i);
+    }
+    // A connection that dropped is still worth another try.
+    expect(judgeGraphOutcome({ ok: false, error: graphNoAnswer() })).toMatchObject({ retry: true });
   });
 
   it('a cancel is a cancel; a full disk is this computer; only our own TypeError is a bug', () => {
