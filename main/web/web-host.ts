@@ -138,8 +138,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a connection that cannot be accepted (too many open files) is that client's
+  // loss, not the host's end.
+  server.on('error', (error) => log('The browser host could not accept a connection', error));
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
 
