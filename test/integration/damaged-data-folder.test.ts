@@ -133,6 +133,22 @@ describe('a damaged data folder', () => {
     expect(fs.readFileSync(folder.file('settings.json'), 'utf8')).toBe(before);
   });
 
+  it('leaves a damaged file untouched when it cannot even be moved aside (read-only folder)', async () => {
+    seed('sb-damaged-stuck-');
+    fs.writeFileSync(folder.file('customers.json'), '{"schemaVersion":1,"customers":[');
+    fs.chmodSync(folder.dataDir, 0o555);
+    await asOrdinaryUser(folder, async () => {
+      await start();
+      const [notice] = (await notices()).filter((n) => n.id === 'store-corrupt-customers');
+      expect(notice?.message).toContain(folder.file('customers.json'));
+      expect(notice?.message).toContain('could not be moved aside (permission denied)');
+      expect(notice?.message).toContain('Fix or remove that file');
+      await addCustomer('Contoso', CONTOSO);
+      expect((await ok<unknown[]>('customers.list', {})).length).toBe(1);
+    });
+    expect(fs.readFileSync(folder.file('customers.json'), 'utf8')).toBe('{"schemaVersion":1,"customers":[');
+  });
+
   it.each([
     ['cut short', (file: string) => fs.writeFileSync(file, '{"partnerTenantId":"x","tenants":[{"id"')],
     ['not a sandbox state', (file: string) => fs.writeFileSync(file, '[1,2,3]')],
