@@ -139,6 +139,17 @@ export function sandboxCloud(baseUrl: string): CloudProfile {
   };
 }
 
+/**
+ * What the sandbox is, said wherever it is the cloud (the header and Settings): a stand-in, not
+ * Microsoft, and how to choose the real cloud. The sandbox stays the first-run cloud so a new user
+ * sees the whole app without a tenant.
+ */
+export const SANDBOX_STAND_IN_NOTICE =
+  'A stand-in for Microsoft’s cloud that runs inside Switchboard, with a sample MSSP and its customers: nothing you do here reaches a real tenant. To use your own tenant, choose Microsoft public cloud (or your national cloud) in Settings and enter your app registration’s client ID.';
+
+/** The header's short form of the notice. */
+export const SANDBOX_STAND_IN_BADGE = 'Sandbox: a stand-in, not your tenant';
+
 /** What each profile is called, without starting anything. */
 export const CLOUD_PROFILE_LABELS: Readonly<Record<CloudProfileId, string>> = {
   sandbox: 'Sandbox (local Microsoft cloud stand-in)',

@@ -9,10 +9,13 @@ test('settings choose the cloud and app registration, refuse a bad client ID, an
   dataDir,
 }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('banner')).toContainText('Sandbox');
+  // The first-run cloud is the sandbox, and the header and Settings say it is a stand-in.
+  await expect(page.getByRole('banner')).toContainText('Sandbox: a stand-in, not your tenant');
   await page.getByRole('tab', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'Cloud and app registration' });
   await expect(form.getByRole('radio', { name: /^Sandbox/ })).toBeChecked();
+  await expect(form).toContainText('nothing you do here reaches a real tenant');
+  await expect(form).toContainText('To use your own tenant, choose Microsoft public cloud');
 
   await form.getByRole('radio', { name: /^Microsoft public cloud/ }).check();
   await expect(form).toContainText('To sign in (directory sync, GDAP, guests), register the app');
@@ -27,6 +30,7 @@ test('settings choose the cloud and app registration, refuse a bad client ID, an
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toContainText('Switchboard now uses the Microsoft public cloud');
   await expect(page.getByRole('banner')).toContainText('Microsoft public cloud');
+  await expect(page.getByRole('banner')).not.toContainText('stand-in');
   await expect(page.getByRole('table', { name: 'Permissions Switchboard asks for' })).toContainText(
     'DelegatedAdminRelationship.ReadWrite.All',
   );

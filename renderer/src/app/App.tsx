@@ -19,6 +19,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import {
+  Bot20Regular,
   Dismiss20Regular,
   DocumentBulletList20Regular,
   People20Regular,
@@ -29,6 +30,7 @@ import {
   Table20Regular,
 } from '@fluentui/react-icons';
 import { useEffect } from 'react';
+import { SANDBOX_STAND_IN_BADGE, SANDBOX_STAND_IN_NOTICE } from '../../../shared/platform/cloud-profile';
 import { useApp, VIEWS, type ViewId } from './app-store';
 import { subscribeToCustomerChanges, useCustomers } from '../features/customers';
 import { subscribeToNotices, subscribeToSettings } from './app-store';
@@ -42,6 +44,7 @@ import { getBridge } from './bridge/bridge';
 import { AuditView } from '../features/audit';
 import { GdapView } from '../features/gdap';
 import { AccessMatrixView } from '../features/guests';
+import { AzureAccessView } from '../features/azure-access';
 import { SwitcherButton, SwitcherDialog } from '../features/launch';
 
 const useStyles = makeStyles({
@@ -77,6 +80,7 @@ const VIEW_LABEL: Readonly<Record<ViewId, string>> = {
   customers: 'Customers',
   gdap: 'GDAP',
   access: 'Access matrix',
+  copilotAzure: 'Copilot in Azure',
   audit: 'Audit',
   accounts: 'Accounts',
   plugins: 'Plugins',
@@ -86,6 +90,7 @@ const VIEW_ICON = {
   customers: <People20Regular />,
   gdap: <ShieldKeyhole20Regular />,
   access: <Table20Regular />,
+  copilotAzure: <Bot20Regular />,
   audit: <DocumentBulletList20Regular />,
   accounts: <PersonAccounts20Regular />,
   plugins: <PuzzlePiece20Regular />,
@@ -160,7 +165,16 @@ export function App() {
     <div className={styles.shell}>
       <header className={styles.header}>
         <Text className={styles.brand}>MSSP Switchboard</Text>
-        {info && (
+        {info && info.profile.id === 'sandbox' && (
+          <Badge
+            appearance="filled"
+            color="warning"
+            title={`${SANDBOX_STAND_IN_NOTICE} Data folder: ${info.dataDir}`}
+          >
+            {SANDBOX_STAND_IN_BADGE}
+          </Badge>
+        )}
+        {info && info.profile.id !== 'sandbox' && (
           <Badge
             appearance="outline"
             color="subtle"
@@ -220,6 +234,8 @@ export function App() {
           <GdapView />
         ) : view === 'access' ? (
           <AccessMatrixView />
+        ) : view === 'copilotAzure' ? (
+          <AzureAccessView />
         ) : view === 'audit' ? (
           <AuditView />
         ) : view === 'accounts' ? (

@@ -24,6 +24,7 @@ import {
   CLOUD_PROFILE_IDS,
   CLOUD_PROFILE_LABELS,
   PUBLIC_CLOUD,
+  SANDBOX_STAND_IN_NOTICE,
   type CloudProfileId,
 } from '../../../../shared/platform/cloud-profile';
 import { APP_REGISTRATION, settingsSchema, signInReadiness } from '../../../../shared/settings/settings';
@@ -55,8 +56,7 @@ const useStyles = makeStyles({
 });
 
 const CLOUD_HELP: Readonly<Record<CloudProfileId, string>> = {
-  sandbox:
-    'A Microsoft cloud stand-in that runs inside Switchboard, with a sample MSSP and its customers. Try everything without a tenant.',
+  sandbox: SANDBOX_STAND_IN_NOTICE,
   public: `Microsoft’s global cloud (${new URL(PUBLIC_CLOUD.authorityHost).host}). Most partners.`,
   usgov:
     'GCC High and DoD tenants. Security Copilot has no published portal there, so launching is not offered.',
