@@ -412,6 +412,36 @@ describe('GDAP relationships against the sandbox', () => {
     expect(csv.content.match(/,succeeded,/g)).toHaveLength(changing.length);
   }, 120_000);
 
+  it('removing Global Administrator: an operation Microsoft reports failed is said, and the role stays', async () => {
+    const ga = sandbox.state.data.relationships.find(
+      (r) =>
+        r.status === 'active' &&
+        r.customer !== null &&
+        r.accessDetails.unifiedRoles.some((u) => u.roleDefinitionId === ROLE_IDS.globalAdministrator) &&
+        r.accessDetails.unifiedRoles.length > 1,
+    );
+    if (!ga) throw new Error('The sample has no other active relationship with Global Administrator');
+    const seen = (await ok<RelationshipDetails>('gdap.relationship', { relationshipId: ga.id })).relationship;
+    const answer = core.invoke('gdap.removeGlobalAdmin', { relationshipId: ga.id, etag: seen.etag });
+    // Microsoft accepted it (202) and the operation fails before the app looks again.
+    const operation = await until('the operation', () =>
+      sandbox.state.data.operations.find(
+        (o) => o.relationshipId === ga.id && o.operationType === 'delegatedAdminRelationshipUpdate',
+      ),
+    );
+    operation.status = 'failed';
+    const result = await answer;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain(
+      `Microsoft reported that it could not finish: removing Global Administrator from "${ga.displayName}"`,
+    );
+    expect(ga.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId)).toContain(
+      ROLE_IDS.globalAdministrator,
+    );
+    sandbox.state.data.operations = sandbox.state.data.operations.filter((o) => o !== operation);
+  }, 30_000);
+
   it('bulk: removing Global Administrator follows each 202 operation before saying it succeeded', async () => {
     const withGa = () =>
       sandbox.state.data.relationships.filter(
