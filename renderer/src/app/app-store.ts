@@ -2,7 +2,16 @@ import { create } from 'zustand';
 import type { AppInfo, CommandError, Notice } from '../../../shared/contract/contract';
 import { getBridge, invoke } from './bridge/bridge';
 
-export const VIEWS = ['customers', 'gdap', 'access', 'audit', 'accounts', 'plugins', 'settings'] as const;
+export const VIEWS = [
+  'customers',
+  'gdap',
+  'access',
+  'copilotAzure',
+  'audit',
+  'accounts',
+  'plugins',
+  'settings',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 interface AppState {

@@ -50,7 +50,7 @@ export function AzureAccessView() {
       </Text>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="tenant">Per tenant</Tab>
-        <Tab value="bulk">Across customers</Tab>
+        <Tab value="bulk">Bulk change</Tab>
         <Tab value="network">Network check</Tab>
       </TabList>
       {tab === 'tenant' ? <TenantPanel /> : tab === 'bulk' ? <BulkCopilotView /> : <NetworkCheckPanel />}

@@ -200,7 +200,12 @@ export function TenantPanel() {
       )}
 
       {panel && (
-        <section className={styles.card} data-testid="copilot-panel" aria-label="Copilot in Azure now">
+        <section
+          className={styles.card}
+          data-testid="copilot-panel"
+          data-elevated={String(panel.elevated)}
+          aria-label="Copilot in Azure now"
+        >
           <h2 className={styles.heading}>Copilot in Azure in {panel.tenantName}</h2>
           <Text>
             Read as {panel.account}:{' '}
