@@ -15,7 +15,7 @@ import {
   DataFolderBusyError,
   LOCK_FILE,
 } from '../../main/core/platform/persistence/data-folder-lock';
-import { makeTestFolder, type TestFolder } from './helpers/data-folder';
+import { asOrdinaryUser, makeTestFolder, type TestFolder } from './helpers/data-folder';
 
 const repo = path.resolve(__dirname, '../..');
 let folder: TestFolder;
@@ -161,6 +161,34 @@ describe('one data folder, one Switchboard', () => {
     const lock = acquireDataFolderLock(folder.dataDir, { kind: 'web' });
     expect(lock.holder.pid).toBe(process.pid);
     lock.release();
+  });
+
+  it('takes over a folder sitting where the lock file goes', () => {
+    folder = makeTestFolder('sb-lock-folder-');
+    fs.mkdirSync(folder.file(LOCK_FILE));
+    const lock = acquireDataFolderLock(folder.dataDir, { kind: 'web' });
+    expect(JSON.parse(fs.readFileSync(folder.file(LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
+  });
+
+  it('never takes a lock it cannot read (another account holds the folder)', async () => {
+    folder = makeTestFolder('sb-lock-foreign-');
+    fs.writeFileSync(
+      folder.file(LOCK_FILE),
+      JSON.stringify({ pid: 1, kind: 'web', startedAt: '2026-12-01T08:00:00.000Z', hostname: 'x' }),
+      { mode: 0o600 },
+    );
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(folder.file(LOCK_FILE), old, old);
+    if (process.getuid?.() !== 0) fs.chmodSync(folder.file(LOCK_FILE), 0o000);
+    await asOrdinaryUser(
+      folder,
+      () =>
+        expect(() => acquireDataFolderLock(folder.dataDir, { kind: 'web' })).toThrow(
+          `is in use by another Switchboard (its lock, ${folder.file(LOCK_FILE)}, belongs to another account`,
+        ),
+      [folder.file(LOCK_FILE)],
+    );
   });
 
   it('treats a lock from another computer (a shared folder) as held', () => {

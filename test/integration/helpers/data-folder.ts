@@ -44,10 +44,16 @@ const runningAsRoot = (): boolean => process.getuid?.() === 0;
  * `nobody`, and the folder is given to it first). Everything `fn` does to files is checked against
  * that user's rights, so chmod 000 and a read-only folder stop it as they would stop the analyst.
  */
-export async function asOrdinaryUser<T>(folder: TestFolder, fn: () => Promise<T> | T): Promise<T> {
+export async function asOrdinaryUser<T>(
+  folder: TestFolder,
+  fn: () => Promise<T> | T,
+  /** Files left to their owner (root here): another account's files, for the ordinary user. */
+  othersFiles: ReadonlyArray<string> = [],
+): Promise<T> {
   const { seteuid, setegid } = process;
   if (!runningAsRoot() || seteuid === undefined || setegid === undefined) return fn();
   chownTree(folder.root, NOBODY);
+  for (const file of othersFiles) fs.chownSync(file, 0, 0);
   setegid(NOBODY);
   seteuid(NOBODY);
   try {

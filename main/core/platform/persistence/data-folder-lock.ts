@@ -79,6 +79,7 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
     if (tryCreate(file, text)) return heldLock(file, holder, text);
     const current = readLock(file);
     if (current.state === 'gone') continue;
+    if (current.state === 'foreign') throw new DataFolderBusyError(dataDir, undefined);
     if (current.state === 'unreadable') {
       // Another process may be between creating and writing it: only an old one is left over.
       if (Date.now() - current.mtimeMs < UNREADABLE_STALE_MS) {
@@ -113,6 +114,7 @@ function tryCreate(file: string, text: string): boolean {
 
 type ReadLock =
   | { state: 'gone' }
+  | { state: 'foreign' }
   | { state: 'unreadable'; text: string; mtimeMs: number }
   | { state: 'held'; text: string; holder: LockHolder };
 
@@ -120,10 +122,15 @@ function readLock(file: string): ReadLock {
   let text: string;
   let mtimeMs: number;
   try {
-    text = fs.readFileSync(file, 'utf8');
     mtimeMs = fs.statSync(file).mtimeMs;
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'gone' };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { state: 'gone' };
+    // A folder where the lock should be is left over from nothing we wrote: it is moved aside.
+    if (code === 'EISDIR') return { state: 'unreadable', text: '', mtimeMs: 0 };
+    // Another account's lock (owner-only) cannot be read: it is held, never taken.
+    if (code === 'EACCES' || code === 'EPERM') return { state: 'foreign' };
     throw error;
   }
   try {
@@ -148,7 +155,13 @@ function takeOver(file: string, staleText: string): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const moved = fs.readFileSync(aside, 'utf8');
+  let moved: string;
+  try {
+    moved = fs.readFileSync(aside, 'utf8');
+  } catch {
+    moved = ''; // a folder: nothing of ours; it is kept aside for whoever put it there
+    if (staleText === '') return;
+  }
   if (moved !== staleText) {
     try {
       fs.linkSync(aside, file);
@@ -191,9 +204,10 @@ function sleepSync(ms: number): void {
 }
 
 function busyMessage(dataDir: string, holder: LockHolder | undefined): string {
+  const file = path.join(dataDir, LOCK_FILE);
   const advice = `Only one Switchboard can use a data folder at a time: use the one that is running, or close it first. To run both, start this one with --data-dir and another folder.`;
   if (holder === undefined)
-    return `The data folder ${dataDir} is in use by another Switchboard (${LOCK_FILE} keeps changing). ${advice}`;
+    return `The data folder ${dataDir} is in use by another Switchboard (its lock, ${file}, belongs to another account or keeps changing). ${advice}`;
   const where = holder.hostname === os.hostname() ? '' : ` on the computer ${holder.hostname}`;
-  return `The data folder ${dataDir} is in use by ${HOLDER_LABELS[holder.kind]} (process ${holder.pid}${where}, started ${holder.startedAt}). ${advice}`;
+  return `The data folder ${dataDir} is in use by ${HOLDER_LABELS[holder.kind]} (process ${holder.pid}${where}, started ${holder.startedAt}). ${advice} If no Switchboard is running there, delete ${file} and start again.`;
 }

@@ -46,7 +46,8 @@ export function cannotWrite(error: unknown): boolean {
  * cannot be written is not an error: Switchboard starts, says so once, and keeps changes in memory.
  */
 export function openDataFolder(dir: string, options: OpenDataFolderOptions): DataFolder {
-  fs.mkdirSync(dir, { recursive: true });
+  // A new folder is the account's own: it tells who works for which customer.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   let lock: DataFolderLock | undefined;
   let writeProblem: unknown;
   try {
