@@ -131,6 +131,37 @@ describe('1. removing Global Administrator from an active relationship is a long
   });
 });
 
+describe('1b. what else an active relationship refuses', () => {
+  it('no role left, a role added, or a role other than Global Administrator removed: 400, nothing runs', async () => {
+    const rel = sandbox.state.data.relationships.find(
+      (r) =>
+        r.status === 'active' &&
+        r.accessDetails.unifiedRoles.length > 1 &&
+        !r.accessDetails.unifiedRoles.some((u) => u.roleDefinitionId === ROLE_IDS.globalAdministrator),
+    );
+    expect(rel).toBeDefined();
+    if (!rel) return;
+    const roles = rel.accessDetails.unifiedRoles.map((u) => ({ roleDefinitionId: u.roleDefinitionId }));
+    const before = sandbox.state.data.operations.length;
+    for (const unifiedRoles of [
+      [],
+      [...roles, { roleDefinitionId: ROLE_IDS.globalAdministrator }],
+      roles.slice(1),
+    ]) {
+      const current = (await admin.api(`${REL}/${rel.id}`).get()) as { '@odata.etag': string };
+      const error = await failure(
+        admin
+          .api(`${REL}/${rel.id}`)
+          .header('If-Match', current['@odata.etag'])
+          .patch({ accessDetails: { unifiedRoles } }),
+      );
+      expect(error.statusCode).toBe(400);
+      expect(error.code).toBe('badRequest');
+    }
+    expect(sandbox.state.data.operations.length).toBe(before);
+  });
+});
+
 describe('3. relationship names are unique across all of the partner’s relationships', () => {
   it.each([
     ['terminated', 'terminated'],

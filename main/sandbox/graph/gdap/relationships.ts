@@ -191,9 +191,13 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
       const roles = r.accessDetails.unifiedRoles;
       let kept = roles;
       if (body.accessDetails !== undefined) {
-        const wanted = (
-          (body.accessDetails as { unifiedRoles?: Array<{ roleDefinitionId: string }> }).unifiedRoles ?? []
-        ).map((x) => x.roleDefinitionId.toLowerCase());
+        // Still at least one role, each a built-in role template ID.
+        const sent = (body.accessDetails as { unifiedRoles?: unknown } | null)?.unifiedRoles;
+        const valid = checkRoles(sent);
+        if (!valid.ok) return fail(req, valid);
+        const wanted = (sent as Array<{ roleDefinitionId: string }>).map((x) =>
+          x.roleDefinitionId.toLowerCase(),
+        );
         const current = roles.map((x) => x.roleDefinitionId);
         const removed = current.filter((id) => !wanted.includes(id));
         const added = wanted.filter((id) => !current.includes(id));
