@@ -10,7 +10,7 @@ import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import type { SecretCipher } from '../platform/secrets/secret-cipher';
 import { writeFileAtomicSync } from '../platform/persistence/atomic-file';
 import { cannotWrite } from '../platform/persistence/data-folder';
-import { osProblem } from '../platform/persistence/document-store';
+import { osProblem } from '../platform/persistence/os-problem';
 
 export const TOKEN_CACHE_FILE = 'token-cache.bin';
 

@@ -12,7 +12,7 @@ import type { AuditEntryView } from '../../../shared/audit/audit';
 import type { Notice } from '../../../shared/contract/contract';
 import { csvTable } from '../../../shared/platform/csv';
 import { UserFacingError } from '../platform/errors';
-import { osProblem } from '../platform/persistence/document-store';
+import { osProblem } from '../platform/persistence/os-problem';
 
 export const AUDIT_FILE = 'audit.jsonl';
 

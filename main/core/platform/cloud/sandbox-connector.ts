@@ -26,7 +26,7 @@ function readFaults(sandboxDir: string): FaultRuleInput[] {
 }
 import type { SandboxConnector } from './cloud-service';
 import type { Notice } from '../../../../shared/contract/contract';
-import { osProblem } from '../persistence/document-store';
+import { osProblem } from '../persistence/os-problem';
 
 /** `<data folder>/sandbox/sandbox-state.json`: the sandbox's world as it was left (main/sandbox/server.ts). */
 export const SANDBOX_STATE_FILE = 'sandbox-state.json';

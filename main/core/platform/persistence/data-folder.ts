@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../../../shared/contract/contract';
 import { acquireDataFolderLock, type DataFolderLock, type LockHolderKind } from './data-folder-lock';
-import { osProblem } from './document-store';
+import { osProblem } from './os-problem';
 import type { StoreBackends } from './store-backend';
 
 export interface DataFolder {

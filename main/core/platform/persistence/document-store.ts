@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import type { Notice } from '../../../../shared/contract/contract';
 import type { StoreBackend, StoreBackends } from './store-backend';
+import { osProblem } from './os-problem';
 
 /** One step from schema version `from` to `from + 1`, on the raw stored object. */
 export interface Migration {
@@ -169,29 +170,6 @@ function unreadableDetail(error: unknown): string | undefined {
   if (typeof code !== 'string') return undefined;
   if (code === 'EISDIR') return 'is a folder, not a file';
   return `could not be read (${osProblem(error)})`;
-}
-
-/** An OS error in words: "permission denied", "read-only file system", ... */
-export function osProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ENOENT':
-      return 'it does not exist';
-    case 'EIO':
-      return 'the disk reported an error';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
 }
 
 /** A document that cannot be kept on disk this run: changes live until Switchboard closes. */
