@@ -88,13 +88,17 @@ const NETWORK_CODES: Readonly<Record<string, string>> = {
 };
 
 /** Node's codes for "this computer refused": files and disks, not the network. */
-const LOCAL_CODES: Readonly<Record<string, string>> = {
-  EACCES: 'this computer refused access to a file Switchboard needs',
-  EPERM: 'this computer refused access to a file Switchboard needs',
-  ENOSPC: 'the disk is full',
-  EROFS: 'the disk is read-only',
-  EMFILE: 'too many files are open',
-  EBUSY: 'a file Switchboard needs is in use by another program',
+const PERMISSIONS = 'Check that your account may write to Switchboard’s data folder, then try again.';
+const LOCAL_CODES: Readonly<Record<string, readonly [happened: string, next: string]>> = {
+  EACCES: ['This computer refused access to a file Switchboard needs', PERMISSIONS],
+  EPERM: ['This computer refused access to a file Switchboard needs', PERMISSIONS],
+  ENOSPC: ['The disk is full', 'Free up space on the disk, then try again.'],
+  EROFS: ['The disk is read-only', PERMISSIONS],
+  EMFILE: ['Too many files are open on this computer', 'Close some programs, then try again.'],
+  EBUSY: [
+    'A file Switchboard needs is in use by another program',
+    'Close the program using it (a backup or sync tool, an editor), then try again.',
+  ],
 };
 
 /** MSAL's error codes that mean "sign in again". */
@@ -347,7 +351,7 @@ function isMsalError(error: unknown): error is Error & { errorCode: string; corr
   return (
     error instanceof Error &&
     typeof (error as { errorCode?: unknown }).errorCode === 'string' &&
-    /AuthError$|^ServerError$/.test(error.name)
+    /AuthError$|^ServerError$|^ClientConfigurationError$/.test(error.name)
   );
 }
 
@@ -371,6 +375,14 @@ function fromMsal(error: Error & { errorCode: string; correlationId?: string }):
     retryAfterSeconds: null,
     support,
   };
+  if (error.name === 'ClientConfigurationError') {
+    return {
+      ...base,
+      code: 'refused',
+      happened: 'Sign-in is not set up correctly (Microsoft Entra refused Switchboard’s settings)',
+      next: 'Open Settings and check the cloud and your app registration’s client ID, then sign in again.',
+    };
+  }
   if (SIGN_IN_AGAIN.has(error.errorCode) || error.name === 'InteractionRequiredAuthError') {
     return {
       ...base,
@@ -454,8 +466,8 @@ export function explainFailure(thrown: unknown, context: FailureContext = {}): F
       serviceCode: local,
       requestId: null,
       retryAfterSeconds: null,
-      happened: `${LOCAL_CODES[local] ?? 'this computer refused'}`,
-      next: 'Free up space or fix the folder’s permissions, then try again.',
+      happened: LOCAL_CODES[local]?.[0] ?? 'This computer refused',
+      next: LOCAL_CODES[local]?.[1] ?? PERMISSIONS,
       support: `${local} ${str(record(error)?.syscall) ?? ''} ${str(record(error)?.path) ?? ''}`.trim(),
     };
   }

@@ -1,5 +1,10 @@
 import { RestError } from '@azure/core-rest-pipeline';
-import { ClientAuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
+import {
+  ClientAuthError,
+  ClientConfigurationError,
+  InteractionRequiredAuthError,
+  ServerError,
+} from '@azure/msal-node';
 import { GraphClientError, GraphError } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName } from '../../../shared/contract/contract';
@@ -169,6 +174,9 @@ describe('one translation of cloud failures', () => {
     );
     expect(refused).toMatchObject({ kind: 'sign-in', code: 'refused' });
     expect(failureSentence(refused)).toContain('AADSTS7000215');
+    const setup = explainFailure(new ClientConfigurationError('invalid_authority', 'bad authority'));
+    expect(setup).toMatchObject({ kind: 'sign-in', code: 'refused' });
+    expect(failureSentence(setup)).toContain('client ID');
   });
 
   it('a token failure the Graph client carried stays the sign-in failure, not "no answer from Graph"', () => {
@@ -214,7 +222,9 @@ describe('one translation of cloud failures', () => {
       path: '/data/x.json',
     });
     expect(explainFailure(disk)).toMatchObject({ kind: 'local', code: 'unavailable' });
-    expect(failureSentence(explainFailure(disk))).toMatch(/^The disk is full/);
+    expect(failureSentence(explainFailure(disk))).toMatch(/^The disk is full\. Free up space/);
+    const locked = Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY', syscall: 'rename' });
+    expect(failureSentence(explainFailure(locked))).toMatch(/in use by another program\. Close/);
     for (const bug of [
       new TypeError("Cannot read properties of undefined (reading 'id')"),
       new RangeError('Invalid array length'),
