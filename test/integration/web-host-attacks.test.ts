@@ -86,6 +86,11 @@ describe('the browser host under attack', () => {
     await stillServing();
   });
 
+  it('keeps serving after pages with the secret reset their connection during the upgrade', async () => {
+    for (let i = 0; i < 50; i++) await upgradeAndReset(`/ws?token=${host.token}`, host.origin, i % 3);
+    await stillServing();
+  });
+
   it.each([
     ['a 2 MiB text frame', () => 'x'.repeat(2 * 1024 * 1024), 1009],
     ['a text frame that is not UTF-8', () => Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 1007],
