@@ -208,7 +208,14 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     }),
     ...auditHandlers(audit, now),
     ...guestHandlers({
-      guests: new GuestService({ accounts, cloud, audit, snapshot: () => directory.snapshot(), now }),
+      guests: new GuestService({
+        accounts,
+        cloud,
+        audit,
+        snapshot: () => directory.snapshot(),
+        now,
+        onGraphRequest: deps.onGraphRequest,
+      }),
       directory,
       customers: () => customers.list(),
       onProgress: (done, total) => emit('guests.progress', { done, total }),

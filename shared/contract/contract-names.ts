@@ -59,6 +59,8 @@ export const COMMAND_NAMES = [
   'guests.remove',
   'guests.matrix',
   'guests.exportMatrix',
+  'guests.offboardPlan',
+  'guests.offboardApply',
   'azureAccess.panel',
   'azureAccess.principals',
   'azureAccess.plan',

@@ -13,8 +13,11 @@ import {
   guestEmailSchema,
   guestIdSchema,
   guestRoleSchema,
+  partnerUserIdSchema,
   type CustomerGuests,
   type InviteResult,
+  type OffboardPlan,
+  type OffboardResult,
 } from './guests';
 
 function spec<I extends z.ZodType>(input: I) {
@@ -85,6 +88,19 @@ export const guestCommands = {
   ).returns<GuestChange>(),
   /** The access matrix from the last sync and the guests last read; `refresh` reads every customer's guests first. */
   'guests.matrix': spec(z.object({ refresh: z.boolean() }).strict()).returns<AccessMatrix>(),
+  /** Everything that gives one analyst access, read fresh from every customer. */
+  'guests.offboardPlan': spec(
+    z.object({ partnerUserId: partnerUserIdSchema }).strict(),
+  ).returns<OffboardPlan>(),
+  /** Removes the planned guest accounts; `tenantIds`: only those customers (retrying failures). */
+  'guests.offboardApply': spec(
+    z
+      .object({
+        partnerUserId: partnerUserIdSchema,
+        tenantIds: z.array(tenantIdSchema).max(20000).optional(),
+      })
+      .strict(),
+  ).returns<ReadonlyArray<OffboardResult>>(),
   'guests.exportMatrix': spec(
     z
       .object({

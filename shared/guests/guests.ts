@@ -245,3 +245,43 @@ export function describeGrant(g: GuestRoleGrant, timeZone?: string): string {
         : `eligible until ${until}`;
   return `${GUEST_ROLE_LABELS[g.role]}, ${how}`;
 }
+
+// --- offboarding ----------------------------------------------------------------------------------
+
+/** One change of an offboarding plan: a guest account to remove in one customer (with its roles). */
+export interface OffboardItem {
+  readonly tenantId: string;
+  readonly customerName: string;
+  readonly guestId: string;
+  /** "Guest account (accepted) with Security Reader, permanent" */
+  readonly detail: string;
+  /** False where the partner's GDAP roles there do not allow deleting a guest. */
+  readonly possible: boolean;
+  /** Why not, and what to do instead. */
+  readonly reason: string | null;
+}
+
+/** A partner group that maps GDAP roles, which the analyst is in: leaving it ends that access. */
+export interface OffboardGroup {
+  readonly groupId: string;
+  readonly groupName: string;
+  /** The customers reached through it. */
+  readonly customers: ReadonlyArray<string>;
+}
+
+export interface OffboardPlan {
+  readonly partnerUserId: string;
+  readonly displayName: string;
+  readonly items: ReadonlyArray<OffboardItem>;
+  /** Group memberships: shown for the partner admin to remove in Entra (Switchboard does not change them). */
+  readonly groups: ReadonlyArray<OffboardGroup>;
+  /** Customers whose guests could not be read now: the plan may miss a guest account there. */
+  readonly unread: ReadonlyArray<{ readonly tenantId: string; readonly message: string }>;
+}
+
+export interface OffboardResult {
+  readonly tenantId: string;
+  readonly customerName: string;
+  readonly outcome: 'succeeded' | 'failed' | 'skipped';
+  readonly message: string;
+}

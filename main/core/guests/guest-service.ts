@@ -14,6 +14,7 @@ import { ACCESS_GRANTING_STATUSES } from '../../../shared/gdap/gdap';
 import { ROLE_IDS } from '../../../shared/gdap/roles';
 import {
   checkGrantEnd,
+  describeGrant,
   GUEST_ROLE_IDS,
   GUEST_ROLE_LABELS,
   guestRoleOf,
@@ -24,6 +25,8 @@ import {
   type GuestRoleGrant,
   type Grant,
   type InviteResult,
+  type OffboardPlan,
+  type OffboardResult,
 } from '../../../shared/guests/guests';
 import { securityCopilotUrl } from '../../../shared/launch/launch-url';
 import type { TenantId } from '../../../shared/platform/tenant-id';
@@ -391,6 +394,119 @@ export class GuestService {
       onProgress(++done, tenantIds.length);
     });
     return { read, problems };
+  }
+
+  // --- offboarding -----------------------------------------------------------------------------------
+
+  /**
+   * Everything that gives one analyst access: their guest account in every customer (read fresh,
+   * with progress) and the partner groups they are in that GDAP assignments map.
+   */
+  async offboardPlan(
+    partnerUserId: string,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<OffboardPlan> {
+    const home = await this.home();
+    const user = (await this.partnerUsers(home)).find((u) => u.id === partnerUserId);
+    if (!user)
+      throw new UserFacingError(
+        'not_found',
+        `There is no user ${partnerUserId} in your partner tenant. Pick the analyst again.`,
+      );
+    const snapshot = this.deps.snapshot();
+    const tenantIds = [
+      ...new Set([...(snapshot?.customers ?? []).map((c) => c.tenantId), ...this.known.keys()]),
+    ];
+    const { problems } = await this.readAll(tenantIds, onProgress);
+    const items = [...this.known.values()].flatMap((g) =>
+      g.guests
+        .filter((x) => x.partnerUserId === partnerUserId)
+        .map((x) => ({
+          tenantId: g.tenantId,
+          customerName: this.customerName(g.tenantId),
+          guestId: x.id,
+          detail: `Guest account (${x.state === 'accepted' ? 'accepted' : 'not accepted yet'})${x.roles.length > 0 ? ` with ${x.roles.map((r) => describeGrant(r)).join('; ')}` : ''}`,
+          possible: g.permissions.removeGuests,
+          reason: g.permissions.removeGuests
+            ? null
+            : "Your GDAP roles there include neither User Administrator nor Global Administrator: ask the customer's administrator to remove it.",
+        })),
+    );
+    items.sort((a, b) => a.customerName.localeCompare(b.customerName));
+    const groupIds = (snapshot?.customers ?? []).flatMap((c) => c.assignments.map((a) => a.groupId));
+    const mine = new Set((await this.analysts(groupIds)).find((a) => a.id === partnerUserId)?.groupIds ?? []);
+    const groups = new Map<string, { groupId: string; groupName: string; customers: Set<string> }>();
+    for (const c of snapshot?.customers ?? []) {
+      const granting = new Set(
+        c.relationships.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status)).map((r) => r.id),
+      );
+      for (const a of c.assignments) {
+        if (!mine.has(a.groupId) || a.status !== 'active' || !granting.has(a.relationshipId)) continue;
+        const entry = groups.get(a.groupId) ?? {
+          groupId: a.groupId,
+          groupName: a.groupName ?? a.groupId,
+          customers: new Set<string>(),
+        };
+        entry.customers.add(c.displayName);
+        groups.set(a.groupId, entry);
+      }
+    }
+    return {
+      partnerUserId,
+      displayName: user.displayName,
+      items,
+      groups: [...groups.values()].map((g) => ({ ...g, customers: [...g.customers].sort() })),
+      unread: problems,
+    };
+  }
+
+  /** Removes the planned guest accounts (all, or those of `tenantIds` only: a retry), a few at once. */
+  async offboardApply(
+    plan: OffboardPlan,
+    tenantIds: ReadonlyArray<string> | undefined,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<OffboardResult[]> {
+    const chosen = plan.items.filter((i) => tenantIds === undefined || tenantIds.includes(i.tenantId));
+    const results: OffboardResult[] = [];
+    let done = 0;
+    await eachLimited(chosen, 4, async (item) => {
+      if (!item.possible) {
+        results.push({
+          tenantId: item.tenantId,
+          customerName: item.customerName,
+          outcome: 'skipped',
+          message: item.reason ?? '',
+        });
+      } else {
+        try {
+          const r = await this.removeGuest({ tenantId: item.tenantId, guestId: item.guestId });
+          results.push({
+            tenantId: item.tenantId,
+            customerName: item.customerName,
+            outcome: 'succeeded',
+            message: r.summary,
+          });
+        } catch (error) {
+          // Gone already (a retry after an answer that never arrived): that is the wanted end state.
+          if (error instanceof UserFacingError && error.code === 'not_found')
+            results.push({
+              tenantId: item.tenantId,
+              customerName: item.customerName,
+              outcome: 'succeeded',
+              message: 'The guest account was already gone.',
+            });
+          else
+            results.push({
+              tenantId: item.tenantId,
+              customerName: item.customerName,
+              outcome: 'failed',
+              message: error instanceof Error ? error.message : String(error),
+            });
+        }
+      }
+      onProgress(++done, chosen.length);
+    });
+    return results.sort((a, b) => a.customerName.localeCompare(b.customerName));
   }
 
   // --- changes --------------------------------------------------------------------------------------

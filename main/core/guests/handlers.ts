@@ -9,6 +9,8 @@ import { buildAccessMatrix, matrixToCsv, type AccessMatrix } from '../../../shar
 import type { DirectoryService } from '../directory/directory-service';
 import type { Handlers } from '../platform/dispatcher';
 import type { GuestService } from './guest-service';
+import type { OffboardPlan } from '../../../shared/guests/guests';
+import { UserFacingError } from '../platform/errors';
 
 export type GuestHandlers = Pick<Handlers, Extract<CommandName, `guests.${string}`>>;
 
@@ -50,6 +52,7 @@ export async function accessMatrix(deps: GuestHandlerDependencies, refresh: bool
 export function guestHandlers(deps: GuestHandlerDependencies): GuestHandlers {
   const { guests, now } = deps;
   let last: AccessMatrix | undefined;
+  const plans = new Map<string, OffboardPlan>();
   return {
     'guests.list': ({ tenantId }) => guests.list(tenantId),
     'guests.invite': (input) => guests.invite(input),
@@ -59,6 +62,17 @@ export function guestHandlers(deps: GuestHandlerDependencies): GuestHandlers {
     'guests.matrix': async ({ refresh }) => {
       last = await accessMatrix(deps, refresh);
       return last;
+    },
+    'guests.offboardPlan': async ({ partnerUserId }) => {
+      const plan = await guests.offboardPlan(partnerUserId, deps.onProgress);
+      plans.set(partnerUserId, plan);
+      return plan;
+    },
+    'guests.offboardApply': async ({ partnerUserId, tenantIds }) => {
+      const plan = plans.get(partnerUserId);
+      if (!plan)
+        throw new UserFacingError('conflict', 'Plan the offboarding first, review it, then apply it.');
+      return guests.offboardApply(plan, tenantIds, deps.onProgress);
     },
     'guests.exportMatrix': async ({ analystIds, tenantIds }) => {
       const m = last ?? (await accessMatrix(deps, false));

@@ -87,6 +87,8 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'guests.remove': { doing: 'removing the guest user' },
   'guests.matrix': { doing: 'reading who has access to which customer' },
   'guests.exportMatrix': { doing: 'exporting the access matrix' },
+  'guests.offboardPlan': { doing: 'planning the analyst’s offboarding' },
+  'guests.offboardApply': { doing: 'removing the analyst’s guest accounts' },
   'azureAccess.panel': { doing: 'reading who has Copilot in Azure access in the tenant' },
   'azureAccess.principals': { doing: 'searching the tenant’s users and groups' },
   'azureAccess.plan': { doing: 'planning the Copilot in Azure access change' },

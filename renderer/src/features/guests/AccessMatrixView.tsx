@@ -27,6 +27,7 @@ import { describeGrant, GUEST_ROLE_LABELS } from '../../../../shared/guests/gues
 import { COPILOT_PLUGINS } from '../../../../shared/plugins/plugin-catalogue';
 import { getBridge, invoke } from '../../app/bridge/bridge';
 import { saveExport } from '../../components/download';
+import { OffboardDialog } from './OffboardDialog';
 
 export const MATRIX_ROW_HEIGHT = 44;
 const NAME_WIDTH = 240;
@@ -185,6 +186,7 @@ export function AccessMatrixView() {
   const [pluginId, setPluginId] = useState('');
   const [ending, setEnding] = useState(false);
   const [sentinel, setSentinel] = useState(false);
+  const [offboarding, setOffboarding] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async (refresh: boolean) => {
@@ -251,6 +253,9 @@ export function AccessMatrixView() {
         </Button>
         <Button disabled={!matrix} onClick={() => void exportCsv()}>
           Export as CSV
+        </Button>
+        <Button disabled={!matrix || matrix.analysts.length === 0} onClick={() => setOffboarding(true)}>
+          Offboard an analyst
         </Button>
       </div>
       <Caption1 className={styles.muted}>
@@ -378,6 +383,15 @@ export function AccessMatrixView() {
           </div>
         </div>
       </div>
+      {offboarding && matrix && (
+        <OffboardDialog
+          analysts={matrix.analysts}
+          onClose={() => {
+            setOffboarding(false);
+            void load(false);
+          }}
+        />
+      )}
       {matrix && matrix.customers.length === 0 && (
         <Caption1 className={styles.muted}>
           No customers yet: sync the directory (Customers), or read guests from every customer.
