@@ -17,7 +17,10 @@ export interface Timings {
   readonly activationDelayMs: number;
   /** From a request to terminate to `terminated`. */
   readonly terminationDelayMs: number;
-  /** How long a created, updated or deleted access assignment stays pending. */
+  /**
+   * How long a created, updated or deleted access assignment stays pending, and how long a
+   * relationship update operation (removing Global Administrator) runs.
+   */
   readonly assignmentDelayMs: number;
 }
 
