@@ -179,3 +179,24 @@ describe('the access matrix', () => {
     expect(lines[1]).toContain('Sentinel');
   });
 });
+
+describe('GDAP or B2B for a customer, from the plugins it needs', () => {
+  it('GDAP where it reaches everything, GDAP plus guests for Sentinel, guests where GDAP reaches nothing', async () => {
+    const { pathAdvice } = await import('../../../shared/guests/path-advice');
+    expect(
+      pathAdvice({ pluginIds: ['intune', 'm365-defender'], hasGdap: true, hasGuests: false }),
+    ).toMatchObject({
+      recommend: 'gdap',
+      missing: [],
+    });
+    const mixed = pathAdvice({ pluginIds: ['m365-defender', 'sentinel'], hasGdap: true, hasGuests: false });
+    expect(mixed.recommend).toBe('gdapPlusGuests');
+    expect(mixed.text).toMatch(/^GDAP, plus guest accounts for Sentinel/);
+    expect(mixed.missing).toEqual(['guests']);
+    const none = pathAdvice({ pluginIds: ['sentinel', 'mdti'], hasGdap: false, hasGuests: true });
+    expect(none).toMatchObject({ recommend: 'b2b', missing: [] });
+    expect(pathAdvice({ pluginIds: ['entra'], hasGdap: true, hasGuests: true }).needGuests).toEqual([
+      'Entra',
+    ]);
+  });
+});

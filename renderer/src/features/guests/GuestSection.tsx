@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -34,6 +35,8 @@ import {
   type GuestRole,
   type GuestRoleGrant,
 } from '../../../../shared/guests/guests';
+import { pathAdvice } from '../../../../shared/guests/path-advice';
+import { COPILOT_PLUGINS } from '../../../../shared/plugins/plugin-catalogue';
 import { invoke } from '../../app/bridge/bridge';
 import { defaultEndDate, GrantFields, grantOf, type GrantChoice } from './GrantFields';
 import { InviteDialog } from './InviteDialog';
@@ -203,6 +206,14 @@ export function GuestSection({
           </MessageBarBody>
         </MessageBar>
       ))}
+      {data && (
+        <PathChooser
+          tenantId={tenantId}
+          guests={data}
+          onInvite={() => setInviting(true)}
+          onKit={() => setKit(true)}
+        />
+      )}
       {data && data.guests.length === 0 && (
         <Caption1 className={styles.muted}>
           None of your analysts has a guest account in {customerName}.
@@ -479,5 +490,76 @@ function KitDialog({
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/**
+ * GDAP or B2B for this customer: the analyst picks the plugins its analysts need; the advice says
+ * which path reaches them and offers the missing step.
+ */
+function PathChooser({
+  tenantId,
+  guests,
+  onInvite,
+  onKit,
+}: {
+  readonly tenantId: string;
+  readonly guests: CustomerGuests;
+  readonly onInvite: () => void;
+  readonly onKit: () => void;
+}) {
+  const styles = useStyles();
+  const [picked, setPicked] = useState<ReadonlyArray<string>>([]);
+  const [hasGdap, setHasGdap] = useState(false);
+  useEffect(() => {
+    void invoke('directory.customer', { tenantId }).then(
+      (r) =>
+        r.ok &&
+        setHasGdap(
+          (r.value?.relationships ?? []).some((x) => x.status === 'active' || x.status === 'expiring'),
+        ),
+    );
+  }, [tenantId]);
+  const hasGuests = guests.guests.some((g) => g.state === 'accepted' && g.roles.length > 0);
+  const advice = pathAdvice({ pluginIds: picked, hasGdap, hasGuests });
+  return (
+    <div className={styles.section} role="group" aria-label="Which path for this customer">
+      <Caption1>Which plugins do this customer’s analysts need?</Caption1>
+      <div className={styles.row}>
+        {COPILOT_PLUGINS.map((p) => (
+          <Checkbox
+            key={p.id}
+            label={p.name}
+            checked={picked.includes(p.id)}
+            onChange={(_, d) => setPicked((x) => (d.checked ? [...x, p.id] : x.filter((y) => y !== p.id)))}
+          />
+        ))}
+      </div>
+      {picked.length > 0 && (
+        <MessageBar intent={advice.missing.length === 0 ? 'success' : 'info'}>
+          <MessageBarBody>
+            {advice.text}
+            {advice.missing.length === 0
+              ? ' Everything needed is in place.'
+              : advice.missing.includes('gdap')
+                ? ' Missing: an active GDAP relationship (GDAP section above).'
+                : ''}
+            {advice.missing.includes('guests') && (
+              <div className={styles.row}>
+                {guests.permissions.invite ? (
+                  <Button size="small" onClick={onInvite}>
+                    Invite analysts as guests
+                  </Button>
+                ) : (
+                  <Button size="small" onClick={onKit}>
+                    Prepare the customer admin’s kit
+                  </Button>
+                )}
+              </div>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
 }
