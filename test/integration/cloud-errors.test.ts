@@ -88,6 +88,22 @@ describe('Graph failures in words, through the real SDK', () => {
     expect(again.ok).toBe(true);
   }, 60_000);
 
+  it('an answer cut off half way is retried like a reset, and named like one when it keeps happening', async () => {
+    // Once: the retry reads it whole. The groups cache of a minute must not hide the second read, so
+    // the two reads search different users' lists (partnerUsers is never cached).
+    sandbox.faults.set([{ kind: 'cutoff', match: '/graph/v1.0/users', method: 'GET', count: 1 }]);
+    const once = await core.invoke('gdap.partnerUsers', { search: 'ada' });
+    expect(once.ok).toBe(true);
+    expect(sandbox.faults.counts.injected).toBeGreaterThan(0);
+
+    sandbox.faults.set([{ kind: 'cutoff', match: '/graph/v1.0/users', method: 'GET' }]);
+    const error = await failed('gdap.partnerUsers', { search: 'ada' });
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toMatch(
+      /^Searching the users of your partner tenant failed\. No answer from Microsoft Graph \(.+\)\. Check your internet connection/,
+    );
+  }, 60_000);
+
   it('every Graph read a command makes names its own purpose when its connection is reset', async () => {
     const rel = anyRelationship();
     const tenantId = rel.customer?.tenantId ?? '';

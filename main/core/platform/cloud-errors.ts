@@ -16,7 +16,12 @@ import type { ErrorCode } from '../../../shared/contract/contract';
 import { UserFacingError } from './errors';
 import { parseRetryAfter } from './graph/retry';
 
-export type CloudServiceName = 'Microsoft Graph' | 'Azure Resource Manager' | 'Microsoft Entra sign-in';
+export type CloudServiceName =
+  | 'Microsoft Graph'
+  | 'Azure Resource Manager'
+  | 'Microsoft Entra sign-in'
+  /** A bare fetch failure that no SDK claimed: which service it was is not known here. */
+  | 'the Microsoft cloud';
 
 /** What kind of failure it was; only `bug` is logged as a crash. */
 export type FailureKind =
@@ -300,6 +305,8 @@ function fromGraph(error: GraphError, context: FailureContext): FailureExplanati
       code ? (NETWORK_CODES[code] ?? 'the connection dropped') : 'the connection dropped',
     );
   }
+  // A success status with a GraphError: the body broke off (or was not JSON) on the way.
+  if (error.statusCode < 400) return offline('Microsoft Graph', 'its answer was cut off half way');
   const requestId =
     error.requestId ?? headerOf(error.headers, 'request-id') ?? headerOf(error.headers, 'client-request-id');
   return answered(
@@ -448,11 +455,11 @@ export function explainFailure(thrown: unknown, context: FailureContext = {}): F
   if (isRestError(error)) return fromArm(error, context);
   if (isMsalError(error)) return fromMsal(error);
   if (isAbort(error)) return cancelled(null);
-  if (isTimeout(error)) return offline('Microsoft Graph', 'it took too long to answer');
+  if (isTimeout(error)) return offline('the Microsoft cloud', 'it took too long to answer');
   if (isFetchFailure(error)) {
     const code = networkCode(error);
     return offline(
-      'Microsoft Graph',
+      'the Microsoft cloud',
       code ? (NETWORK_CODES[code] ?? 'the connection dropped') : 'the connection dropped',
     );
   }

@@ -70,10 +70,20 @@ describe('one translation of cloud failures', () => {
       expect(e.code, label).toBe('unavailable');
       const sentence = failureSentence(e, GROUPS);
       expect(sentence, label).toMatch(
-        /^Reading your partner security groups failed\. No answer from Microsoft Graph \(.+\)\. Check your internet connection/,
+        /^Reading your partner security groups failed\. No answer from (Microsoft Graph|the Microsoft cloud) \(.+\)\. Check your internet connection/,
       );
       expect(sentence, label).not.toMatch(/internal|unexpected|fetch failed|TypeError/i);
     }
+    // A success status whose body broke off: the SDK keeps the status; still no usable answer.
+    const cut = new GraphError(200, 'terminated');
+    cut.code = 'TypeError';
+    expect(failureSentence(explainFailure(cut))).toMatch(
+      /^No answer from Microsoft Graph \(its answer was cut off/,
+    );
+    expect(judgeGraphOutcome({ ok: false, error: cut })).toMatchObject({ retry: true });
+    // The SDK's failure names Graph; a bare fetch failure does not claim a service it cannot know.
+    expect(explainFailure(graphNoAnswer()).service).toBe('Microsoft Graph');
+    expect(explainFailure(fetchFailed('ECONNRESET')).service).toBe('the Microsoft cloud');
     expect(failureSentence(explainFailure(fetchFailed('ETIMEDOUT')))).toContain('it took too long to answer');
     expect(failureSentence(explainFailure(fetchFailed('ENOTFOUND')))).toContain('could not be found');
     expect(failureSentence(explainFailure(fetchFailed('ECONNRESET')))).toContain('cut off');

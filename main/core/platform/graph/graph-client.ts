@@ -76,8 +76,9 @@ export function judgeGraphOutcome(
       };
     }
     if (status >= 500) return { retry: true, reason: `HTTP ${status}` };
-    // -1: the SDK saw no response at all (reset, cut-off body, DNS): a network failure.
-    if (status === -1 || status === 0) return network();
+    // -1: the SDK saw no response at all (reset, DNS); a success status whose body broke off half
+    // way (the SDK reports the status it had): both are network failures.
+    if (status < 400) return network();
     return { retry: false };
   }
   // A token failure (sign in again, no access to that tenant) or our own refusal: not the network.
