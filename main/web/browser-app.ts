@@ -3,6 +3,8 @@
  * alone, core over its documents, and the browser host in front. Kept apart from cli.ts so tests run
  * exactly what the command runs.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { AuditLog } from '../core/audit/audit-log';
 import { createCore, type SwitchboardCore } from '../core/compose';
 import { modeOpener } from '../core/launch/mode-opener';
@@ -30,14 +32,27 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
+/** The renderer has not been built: nothing to serve. */
+export class RendererNotBuiltError extends Error {
+  constructor(rendererDir: string) {
+    super(
+      `The renderer is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or start with "npm run start:web", which builds it.`,
+    );
+    this.name = 'RendererNotBuiltError';
+  }
+}
+
 /**
  * Starts the browser host on `dataDir`. Throws DataFolderBusyError (its message names the folder and
- * the Switchboard holding it) when another one runs on that folder.
+ * the Switchboard holding it) when another one runs on that folder, checked first so a second
+ * `npm run start:web` is told so whatever else is wrong; RendererNotBuiltError without a renderer.
  */
 export async function startBrowserApp(options: BrowserAppOptions): Promise<BrowserApp> {
   const { dataDir } = options;
   const folder = openDataFolder(dataDir, { kind: 'web' });
   try {
+    if (!fs.existsSync(path.join(options.rendererDir, 'index.html')))
+      throw new RendererNotBuiltError(options.rendererDir);
     const core = createCore({
       host: 'web',
       version: options.version,

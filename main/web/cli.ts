@@ -7,18 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, OptionsError, parseHostOptions } from '../core/platform/host-options';
 import { DataFolderBusyError } from '../core/platform/persistence/data-folder-lock';
-import { startBrowserApp } from './browser-app';
+import { RendererNotBuiltError, startBrowserApp } from './browser-app';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2), process.env);
   const rendererDir = path.join(root, 'dist', 'renderer');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    fail(
-      `The renderer is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or start with "npm run start:web", which builds it.`,
-    );
-  }
   const version = (
     JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;
@@ -44,7 +39,7 @@ function fail(message: string): never {
 main().catch((error: unknown) => {
   if (error instanceof OptionsError)
     fail(`${error.message} Usage: npm run start:web -- [--port N] [--data-dir DIR]`);
-  if (error instanceof DataFolderBusyError) fail(error.message);
+  if (error instanceof DataFolderBusyError || error instanceof RendererNotBuiltError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE')
     fail('That port is already in use. Choose another with --port, or leave it out to get a free one.');

@@ -97,6 +97,20 @@ describe('one data folder, one Switchboard', () => {
     expect(answer).toContain('--data-dir');
   });
 
+  it('makes a second `npm run start:web` on the same folder exit with the reason', async () => {
+    folder = makeTestFolder('sb-lock-cli-');
+    await start();
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', folder.dataDir],
+      { cwd: repo, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).not.toContain('Switchboard: http');
+    expect(cli.stderr).toContain(`The data folder ${folder.dataDir} is in use by a Switchboard browser host`);
+    expect(cli.stderr).toContain(`process ${process.pid}`);
+  });
+
   it('keeps the first host working and its customers on disk when a second one is refused', async () => {
     folder = makeTestFolder('sb-lock-no-loss-');
     const first = await start();
