@@ -183,6 +183,9 @@ describe('B2B guests through the core', () => {
     const again = await ok<InviteResult>('guests.invite', { tenantId: inviting, email: ANALYST });
     expect(again.guest.id).toBe(guestId);
     expect(guestsNamed(inviting, ANALYST)).toHaveLength(1);
+    // Not accepted yet: a fresh link to accept, for the same guest account.
+    expect(again.redeemUrl).toMatch(/\/redeem\/\?tenant=/);
+    expect(again.summary).toMatch(/fresh link to accept \(the same guest account\)/);
   });
 
   it('follows redemption to accepted; the analyst’s own token there then carries Security Reader', async () => {

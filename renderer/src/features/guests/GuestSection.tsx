@@ -231,6 +231,28 @@ export function GuestSection({
                   {g.since ? ` since ${dateOf(g.since)}` : ''}
                 </Badge>
               </div>
+              {g.state === 'pendingAcceptance' && (
+                <div className={styles.row}>
+                  <Caption1>
+                    {g.displayName} must accept the invitation before Security Copilot opens for them in{' '}
+                    {customerName}.
+                  </Caption1>
+                  {data.permissions.invite && (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        void invoke('guests.invite', { tenantId, email: g.email }).then((r) => {
+                          if (!r.ok) return setError(r.error);
+                          setData(r.value.guests);
+                          setSaid({ text: r.value.summary, link: r.value.redeemUrl });
+                        })
+                      }
+                    >
+                      Get a fresh link to accept
+                    </Button>
+                  )}
+                </div>
+              )}
               {g.roles.length === 0 ? (
                 <Caption1 className={styles.muted}>
                   No Security role: Security Copilot will not open for them.
