@@ -210,6 +210,42 @@ describe('4. OData query options as Graph answers them', () => {
   });
 });
 
+describe('4b. directory lists: $orderby and $count as advanced queries', () => {
+  it('sorts users by name by default; $count and other sorts need ConsistencyLevel: eventual', async () => {
+    const byName = (await admin.api('/users').orderby('displayName desc').get()) as {
+      value: Array<{ displayName: string }>;
+    };
+    const names = byName.value.map((u) => u.displayName);
+    expect(names.length).toBeGreaterThan(2);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
+
+    const count = await failure(admin.api('/users').count(true).get());
+    expect(count.statusCode).toBe(400);
+    expect(count.code).toBe('Request_BadRequest');
+    const sort = await failure(admin.api('/users').orderby('mail').get());
+    expect(sort.statusCode).toBe(400);
+    expect(sort.code).toBe('Request_UnsupportedQuery');
+
+    const advanced = (await admin
+      .api('/users')
+      .header('ConsistencyLevel', 'eventual')
+      .count(true)
+      .orderby('mail desc')
+      .get()) as { '@odata.count': number; value: Array<{ mail: string }> };
+    expect(advanced['@odata.count']).toBe(names.length);
+    const mails = advanced.value.map((u) => u.mail);
+    expect(new Set(mails).size).toBeGreaterThan(2);
+    expect(mails).toEqual([...mails].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
+    const groups = (await admin.api('/groups').orderby('displayName').get()) as {
+      value: Array<{ displayName: string }>;
+    };
+    const groupNames = groups.value.map((g) => g.displayName);
+    expect(groupNames).toEqual(
+      [...groupNames].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
+  });
+});
+
 describe('5. relationship requests and operations as documented', () => {
   it('lockForApproval answers a request born `created`, typed; it succeeds afterwards', async () => {
     const created = (await admin

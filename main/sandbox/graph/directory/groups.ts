@@ -15,7 +15,12 @@ export function registerGroupRoutes(router: Router, ctx: SandboxContext, kit: Di
   router.get(`${V1}/groups`, (req) => {
     const a = authorize(req);
     if (!a.ok) return a.response;
-    return pageOf(req, groupsOf(a.claims.tid).map(groupJson), ctxUrl('groups'), USERS_PAGE);
+    return pageOf(req, groupsOf(a.claims.tid).map(groupJson), ctxUrl('groups'), {
+      ...USERS_PAGE,
+      orderby: true,
+      count: true,
+      advancedQueries: { defaultOrderby: ['displayName'] },
+    });
   });
   router.get(`${V1}/groups/:id`, (req) => {
     const a = authorize(req);

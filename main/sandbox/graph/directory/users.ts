@@ -65,7 +65,12 @@ export function registerUserRoutes(router: Router, ctx: SandboxContext, kit: Dir
   router.get(`${V1}/users`, (req) => {
     const a = authorize(req);
     if (!a.ok) return a.response;
-    return pageOf(req, usersOf(a.claims.tid).map(userJson), ctxUrl('users'), USERS_PAGE);
+    return pageOf(req, usersOf(a.claims.tid).map(userJson), ctxUrl('users'), {
+      ...USERS_PAGE,
+      orderby: true,
+      count: true,
+      advancedQueries: { defaultOrderby: ['displayName', 'userPrincipalName'] },
+    });
   });
 
   router.get(`${V1}/users/:id`, (req) => {
