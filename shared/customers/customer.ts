@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_PATHS, CHOOSABLE_ACCESS_PATHS } from './access-path';
-import { parseTenantId, type TenantId } from '../platform/tenant-id';
+import { displayNameProblem } from '../platform/display-name';
+import { parsePastedTenantId, parseTenantId, type TenantId } from '../platform/tenant-id';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
@@ -28,6 +29,21 @@ const tagSchema = z
       .regex(/^[^,<>"]+$/u, 'A tag cannot contain commas, angle brackets or quotes.'),
   );
 
+/**
+ * A tenant ID as a person pastes it into the customer form: a GUID, a GUID in braces, or a portal URL
+ * naming its tenant (parsePastedTenantId), stored as the bare lower-case GUID.
+ */
+export const pastedTenantIdSchema = z
+  .string({ error: 'The tenant ID is missing.' })
+  .transform((value, ctx) => {
+    const parsed = parsePastedTenantId(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
 /** What a person enters to add or edit a customer by hand. */
 export const customerDraftSchema = z.object({
   displayName: z
@@ -37,9 +53,13 @@ export const customerDraftSchema = z.object({
       z
         .string()
         .min(1, 'Give the customer a name, for example "Contoso Ltd".')
-        .max(MAX_DISPLAY_NAME_LENGTH, `The name can be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`),
+        .max(MAX_DISPLAY_NAME_LENGTH, `The name can be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`)
+        .superRefine((name, ctx) => {
+          const problem = displayNameProblem(name, 'The customer’s name');
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        }),
     ),
-  tenantId: tenantIdSchema,
+  tenantId: pastedTenantIdSchema,
   accessPath: z.enum(CHOOSABLE_ACCESS_PATHS, {
     error: 'Choose how you reach this customer: GDAP, B2B guest, or both.',
   }),
