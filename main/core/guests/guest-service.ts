@@ -386,6 +386,8 @@ export class GuestService {
     const problems: Array<{ tenantId: string; message: string }> = [];
     await eachLimited(tenantIds, concurrency, async (tenantId) => {
       try {
+        // The token first: a customer without a way in costs one refused token, no Graph requests.
+        await this.deps.accounts.token('graph', tenantId as TenantId, home.homeAccountId);
         await this.list(tenantId, { home, client: await this.customerClient(home, tenantId) });
         read++;
       } catch (error) {
