@@ -12,6 +12,7 @@ import { auditHandlers } from './audit/handlers';
 import { CUSTOMER_DOCUMENT } from './customers/customer-document';
 import { CustomerService } from './customers/customer-service';
 import { customerHandlers } from './customers/handlers';
+import { findTenantByDomain } from './customers/tenant-lookup';
 import { DIRECTORY_DOCUMENT } from './directory/directory-document';
 import { DirectoryService, SYNC_CONCURRENCY } from './directory/directory-service';
 import { directoryHandlers } from './directory/handlers';
@@ -191,7 +192,7 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
 
   const handlers: Handlers = {
     ...appHandlers({ host: deps.host, version: deps.version, dataDir: deps.dataDir, settings, notices }),
-    ...customerHandlers(customers),
+    ...customerHandlers(customers, (domain) => findTenantByDomain({ accounts, cloud }, domain)),
     ...settingsHandlers(settings, cloud),
     ...accountHandlers(accounts),
     ...directoryHandlers(directory),

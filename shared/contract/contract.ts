@@ -7,7 +7,13 @@
 import { z } from 'zod';
 import type { CloudProfileId } from '../platform/cloud-profile';
 import type { CommandName, EventName } from './contract-names';
-import { customerDraftSchema, tenantIdSchema, type Customer } from '../customers/customer';
+import {
+  customerDraftSchema,
+  domainNameSchema,
+  tenantIdSchema,
+  type Customer,
+  type TenantInformation,
+} from '../customers/customer';
 import type { ListedCustomer } from '../customers/customer-directory';
 import type { DirectoryCustomer } from '../directory/directory';
 import { settingsSchema, type Settings } from '../settings/settings';
@@ -130,6 +136,10 @@ export const commands = {
   'customers.setFavourite': command(
     z.object({ tenantId: tenantIdSchema, favourite: z.boolean() }).strict(),
   ).returns<Customer>(),
+  /** The tenant that uses a domain (Graph's findTenantInformationByDomainName), to confirm before adding. */
+  'customers.findTenant': command(
+    z.object({ domain: domainNameSchema }).strict(),
+  ).returns<TenantInformation>(),
   'launch.open': command(
     z
       .object({
@@ -172,6 +182,8 @@ export const commands = {
       })
       .strict(),
   ).returns<PartnerAccount>(),
+  /** Stops the sign-in in progress (browser or device code); nothing is signed in. */
+  'auth.cancelSignIn': command(noInput).returns<{ readonly cancelled: boolean }>(),
   'auth.signOut': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   'auth.setActive': command(z.object({ homeAccountId: homeAccountIdSchema }).strict()).returns<AuthStatus>(),
   ...gdapCommands,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_PATHS, CHOOSABLE_ACCESS_PATHS } from './access-path';
 import { displayNameProblem } from '../platform/display-name';
-import { parsePastedTenantId, parseTenantId, type TenantId } from '../platform/tenant-id';
+import { parseDomainName, parsePastedTenantId, parseTenantId, type TenantId } from '../platform/tenant-id';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
@@ -44,6 +44,16 @@ export const pastedTenantIdSchema = z
     return parsed.value;
   });
 
+/** A domain typed to find a customer's tenant (parseDomainName), lower-cased. */
+export const domainNameSchema = z.string({ error: 'The domain is missing.' }).transform((value, ctx) => {
+  const parsed = parseDomainName(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
 /** What a person enters to add or edit a customer by hand. */
 export const customerDraftSchema = z.object({
   displayName: z
@@ -70,6 +80,16 @@ export const customerDraftSchema = z.object({
     .transform((tags) => [...new Set(tags)]),
   notes: z.string().max(MAX_NOTES_LENGTH, `Notes can be at most ${MAX_NOTES_LENGTH} characters.`).default(''),
 });
+
+/** A tenant found from a domain it uses (Graph's tenantInformation), for the analyst to confirm. */
+export interface TenantInformation {
+  /** The domain the analyst typed, as checked. */
+  readonly domain: string;
+  readonly tenantId: TenantId;
+  /** The tenant's name, or null when Microsoft has none to show. */
+  readonly displayName: string | null;
+  readonly defaultDomainName: string | null;
+}
 
 export type CustomerDraftInput = z.input<typeof customerDraftSchema>;
 export type CustomerDraft = z.output<typeof customerDraftSchema>;

@@ -8,7 +8,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import type { CloudService } from '../platform/cloud/cloud-service';
 import { UserFacingError } from '../platform/errors';
 import type { SecretCipher } from '../platform/secrets/secret-cipher';
-import { AuthService, type Resource, type SignInCloud } from './auth-service';
+import { AuthService, cancelledSignIn, type Resource, type SignInCloud } from './auth-service';
 import { EncryptedTokenCache } from './token-cache';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 
@@ -32,6 +32,7 @@ export class AccountService {
   private readonly cache: EncryptedTokenCache;
   private activeAccountId: string | null = null;
   private signingIn: Promise<PartnerAccount> | undefined;
+  private cancelSigningIn: AbortController | undefined;
 
   constructor(private readonly deps: AccountDependencies) {
     this.cache = new EncryptedTokenCache(deps.dataDir, deps.cipher);
@@ -73,13 +74,23 @@ export class AccountService {
     if (this.signingIn) {
       throw new UserFacingError(
         'conflict',
-        'A sign-in is already in progress. Finish it in the browser, or wait for it to time out.',
+        'A sign-in is already in progress. Finish it in the browser, or cancel it first.',
       );
     }
-    this.signingIn =
+    const abort = new AbortController();
+    this.cancelSigningIn = abort;
+    const flow =
       method === 'browser'
-        ? this.auth.signInInteractive()
-        : this.auth.signInWithDeviceCode((code) => this.deps.onDeviceCode(code));
+        ? this.auth.signInInteractive(abort.signal)
+        : this.auth.signInWithDeviceCode((code) => this.deps.onDeviceCode(code), abort.signal);
+    // A cancelled flow settles in the background (msal-node's next poll, the loopback's answer);
+    // the command answers at once.
+    flow.catch(() => undefined);
+    const cancelled = new Promise<never>((_, reject) =>
+      abort.signal.addEventListener('abort', () => reject(cancelledSignIn()), { once: true }),
+    );
+    cancelled.catch(() => undefined);
+    this.signingIn = Promise.race([flow, cancelled]);
     try {
       const account = await this.signingIn;
       this.activeAccountId = account.homeAccountId;
@@ -87,7 +98,16 @@ export class AccountService {
       return account;
     } finally {
       this.signingIn = undefined;
+      if (this.cancelSigningIn === abort) this.cancelSigningIn = undefined;
     }
+  }
+
+  /** Cancels the sign-in in progress, if any; the pending `signIn` answers "cancelled". */
+  cancelSignIn(): { cancelled: boolean } {
+    const pending = this.cancelSigningIn;
+    if (!pending || pending.signal.aborted) return { cancelled: false };
+    pending.abort();
+    return { cancelled: true };
   }
 
   async signOut(homeAccountId: string): Promise<AuthStatus> {

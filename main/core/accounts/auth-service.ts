@@ -9,7 +9,9 @@ import {
   type AccountInfo,
   type AuthenticationResult,
   type Configuration,
+  type DeviceCodeRequest,
 } from '@azure/msal-node';
+import { request as httpRequest } from 'node:http';
 import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 import type { ActiveCloud } from '../platform/cloud/cloud-service';
@@ -56,39 +58,74 @@ export class AuthService {
 
   constructor(private readonly deps: AuthDependencies) {}
 
-  /** Sign in through the system browser; resolves once the loopback redirect has been answered. */
-  async signInInteractive(): Promise<PartnerAccount> {
+  /**
+   * Sign in through the system browser; resolves once the loopback redirect has been answered.
+   * `signal` cancels it: msal-node's loopback server gets the answer a declined sign-in gets
+   * (`error=access_denied` with the request's state), so the flow ends and the port is closed.
+   */
+  async signInInteractive(signal?: AbortSignal): Promise<PartnerAccount> {
     const { pca, profile } = await this.client();
-    const result = await this.guard(() =>
-      pca.acquireTokenInteractive({
-        scopes: scopesFor(profile, 'graph'),
-        prompt: 'select_account',
-        openBrowser: (url) => this.deps.openBrowser(url),
-        successTemplate: SUCCESS_PAGE,
-        errorTemplate: ERROR_PAGE,
-      }),
-    );
-    return toPartnerAccount(result.account);
+    let authorizeUrl: URL | undefined;
+    const endFlow = () => {
+      if (authorizeUrl) void answerLoopbackAsDeclined(authorizeUrl);
+    };
+    signal?.addEventListener('abort', endFlow, { once: true });
+    try {
+      const result = await this.guard(() =>
+        pca.acquireTokenInteractive({
+          scopes: scopesFor(profile, 'graph'),
+          prompt: 'select_account',
+          openBrowser: async (url) => {
+            if (signal?.aborted) throw cancelledSignIn();
+            authorizeUrl = new URL(url);
+            await this.deps.openBrowser(url);
+          },
+          successTemplate: SUCCESS_PAGE,
+          errorTemplate: ERROR_PAGE,
+        }),
+      );
+      return toPartnerAccount(result.account);
+    } catch (error) {
+      throw signal?.aborted ? cancelledSignIn() : error;
+    } finally {
+      signal?.removeEventListener('abort', endFlow);
+    }
   }
 
-  /** Sign in with a device code; `onCode` shows the code and where to enter it. */
+  /**
+   * Sign in with a device code; `onCode` shows the code and where to enter it. `signal` cancels it
+   * through msal-node's own `cancel` flag, which ends the polling at its next round.
+   */
   async signInWithDeviceCode(
     onCode: (code: { userCode: string; verificationUri: string; message: string; expiresIn: number }) => void,
+    signal?: AbortSignal,
   ): Promise<PartnerAccount> {
     const { pca, profile } = await this.client();
-    const result = await this.guard(() =>
-      pca.acquireTokenByDeviceCode({
-        scopes: scopesFor(profile, 'graph'),
-        deviceCodeCallback: (r) =>
-          onCode({
-            userCode: r.userCode,
-            verificationUri: r.verificationUri,
-            message: r.message,
-            expiresIn: r.expiresIn,
-          }),
-      }),
-    );
-    return toPartnerAccount(result?.account ?? null);
+    const request: DeviceCodeRequest = {
+      scopes: scopesFor(profile, 'graph'),
+      deviceCodeCallback: (r) => {
+        if (signal?.aborted) return;
+        onCode({
+          userCode: r.userCode,
+          verificationUri: r.verificationUri,
+          message: r.message,
+          expiresIn: r.expiresIn,
+        });
+      },
+    };
+    const stop = () => {
+      request.cancel = true;
+    };
+    if (signal?.aborted) throw cancelledSignIn();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const result = await this.guard(() => pca.acquireTokenByDeviceCode(request));
+      return toPartnerAccount(result?.account ?? null);
+    } catch (error) {
+      throw signal?.aborted ? cancelledSignIn() : error;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
   }
 
   /** The partner accounts signed in (home accounts only; customer-tenant profiles are not accounts). */
@@ -177,6 +214,49 @@ export class AuthService {
       throw explainSignInError(error);
     }
   }
+}
+
+/** What a sign-in the user cancelled ends with. */
+export function cancelledSignIn(): UserFacingError {
+  return new UserFacingError('refused', 'Sign-in was cancelled. Nothing was signed in.');
+}
+
+/**
+ * Ends msal-node's pending browser sign-in the way a declined sign-in ends: its loopback server (the
+ * authorize URL's redirect_uri, on this computer) receives `error=access_denied` with the request's
+ * own state, as the sign-in page would post it. Any other redirect target is left alone.
+ */
+async function answerLoopbackAsDeclined(authorizeUrl: URL): Promise<void> {
+  const redirect = authorizeUrl.searchParams.get('redirect_uri');
+  const state = authorizeUrl.searchParams.get('state');
+  if (redirect === null || state === null) return;
+  const target = new URL(redirect);
+  if (target.protocol !== 'http:' || !['localhost', '127.0.0.1'].includes(target.hostname)) return;
+  const body = new URLSearchParams({
+    error: 'access_denied',
+    error_description: 'The user cancelled the sign-in in Switchboard.',
+    state,
+  }).toString();
+  await new Promise<void>((resolve) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: Number(target.port),
+        path: '/',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', resolve);
+      },
+    );
+    req.on('error', () => resolve());
+    req.end(body);
+  });
 }
 
 function toPartnerAccount(account: AccountInfo | null): PartnerAccount {

@@ -9,6 +9,7 @@ export function accountHandlers(accounts: AccountService): AccountHandlers {
   return {
     'auth.status': () => accounts.status(),
     'auth.signIn': ({ method }) => accounts.signIn(method),
+    'auth.cancelSignIn': () => accounts.cancelSignIn(),
     'auth.signOut': ({ homeAccountId }) => accounts.signOut(homeAccountId),
     'auth.setActive': ({ homeAccountId }) => accounts.setActive(homeAccountId),
   };

@@ -27,6 +27,10 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'customers.update': { doing: 'saving the customer’s changes' },
   'customers.remove': { doing: 'removing the customer' },
   'customers.setFavourite': { doing: 'marking the customer as a favourite' },
+  'customers.findTenant': {
+    doing: 'finding the tenant that uses this domain',
+    needs: 'the CrossTenantInformation.ReadBasic.All permission for Switchboard’s app registration',
+  },
   'launch.open': { doing: 'opening the customer’s portal' },
   'deepLink.open': { doing: 'opening the Switchboard link' },
   'launch.modes': { doing: 'reading how portals open' },
@@ -38,6 +42,7 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'settings.update': { doing: 'saving your settings' },
   'auth.status': { doing: 'reading who is signed in' },
   'auth.signIn': { doing: 'signing you in' },
+  'auth.cancelSignIn': { doing: 'cancelling the sign-in' },
   'auth.signOut': { doing: 'signing the account out' },
   'auth.setActive': { doing: 'switching the active account' },
   'directory.status': { doing: 'reading the directory’s status' },

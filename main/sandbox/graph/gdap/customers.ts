@@ -1,6 +1,6 @@
 /**
  * Graph delegatedAdminCustomers (those with an active relationship), their service management
- * details, and findTenantInformationByTenantId.
+ * details, and findTenantInformationByTenantId / ByDomainName.
  */
 import { ACCESS_GRANTING_STATUSES } from '../../../../shared/gdap/gdap';
 import { isGuid } from '../../../../shared/platform/tenant-id';
@@ -45,10 +45,14 @@ export function registerCustomerRoutes(router: Router, ctx: SandboxContext, kit:
     return c ? { status: 200, json: c } : notFound(req, 'delegatedAdminCustomer', req.params.id);
   });
 
-  // findTenantInformationByTenantId(tenantId='{id}'): a tenant's public facts (name, default domain).
-  // Any signed-in caller with CrossTenantInformation.ReadBasic.All may look up any tenant.
+  // findTenantInformationByTenantId(tenantId='{id}') and findTenantInformationByDomainName(
+  // domainName='{domain}'): a tenant's public facts (name, default domain). Any signed-in caller with
+  // CrossTenantInformation.ReadBasic.All may look up any tenant.
   router.get(`${BASE}/:fn`, (req) => {
-    const m = /^findTenantInformationByTenantId\(tenantId='([^']*)'\)$/i.exec(req.params.fn ?? '');
+    const fn = req.params.fn ?? '';
+    const byId = /^findTenantInformationByTenantId\(tenantId='([^']*)'\)$/i.exec(fn);
+    const byDomain = /^findTenantInformationByDomainName\(domainName='([^']*)'\)$/i.exec(fn);
+    const m = byId ?? byDomain;
     if (!m)
       return graphError(
         req,
@@ -66,9 +70,21 @@ export function registerCustomerRoutes(router: Router, ctx: SandboxContext, kit:
         'Insufficient privileges to complete the operation.',
       );
     }
-    const tenant = isGuid(m[1] ?? '') ? state.tenant(m[1] as string) : undefined;
+    const key = (m[1] ?? '').toLowerCase();
+    // UNCONFIRMED: Graph's answer for a domain no tenant has; the reading here is the same 404 as for
+    // an unknown tenant ID. Only a tenant's default domain is known to the sandbox (model.ts).
+    const tenant = byId
+      ? isGuid(key)
+        ? state.tenant(key)
+        : undefined
+      : state.data.tenants.find((t) => t.defaultDomain.toLowerCase() === key);
     if (!tenant)
-      return graphError(req, 404, 'Request_ResourceNotFound', `Tenant '${m[1] ?? ''}' was not found.`);
+      return graphError(
+        req,
+        404,
+        'Request_ResourceNotFound',
+        byId ? `Tenant '${m[1] ?? ''}' was not found.` : `Domain '${m[1] ?? ''}' was not found.`,
+      );
     return {
       status: 200,
       json: {

@@ -13,8 +13,8 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { Globe20Regular, Key20Regular, PersonCircle24Regular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
+import { Copy20Regular, Globe20Regular, Key20Regular, PersonCircle24Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
 import { useAccounts } from './accounts-store';
 import { useApp } from '../../app/app-store';
 
@@ -40,8 +40,21 @@ const useStyles = makeStyles({
 export function AccountsView() {
   const styles = useStyles();
   const info = useApp((s) => s.info);
-  const { status, error, signingIn, deviceCode, browserUrl, load, signIn, signOut, setActive } =
-    useAccounts();
+  const {
+    status,
+    error,
+    signingIn,
+    deviceCode,
+    browserUrl,
+    cancelled,
+    load,
+    signIn,
+    cancelSignIn,
+    signOut,
+    setActive,
+  } = useAccounts();
+  const [copied, setCopied] = useState<'copied' | 'failed' | undefined>();
+  useEffect(() => setCopied(undefined), [deviceCode?.userCode]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -74,7 +87,17 @@ export function AccountsView() {
           Sign in with a code
         </Button>
         {signingIn && <Spinner size="tiny" label="Waiting for sign-in to finish…" />}
+        {signingIn && (
+          <Button appearance="subtle" onClick={() => void cancelSignIn()}>
+            Cancel sign-in
+          </Button>
+        )}
       </div>
+      {cancelled && !signingIn && (
+        <MessageBar intent="info">
+          <MessageBarBody>Sign-in cancelled. Nothing was signed in.</MessageBarBody>
+        </MessageBar>
+      )}
 
       {signingIn === 'browser' && browserUrl && (
         <MessageBar intent="info">
@@ -92,9 +115,26 @@ export function AccountsView() {
         <MessageBar intent="info" data-testid="device-code">
           <MessageBarBody>
             <MessageBarTitle>Enter this code to sign in</MessageBarTitle>
-            <Text className={styles.code} block>
-              {deviceCode.userCode}
-            </Text>
+            <div className={styles.actions}>
+              <Text className={styles.code} aria-label="Sign-in code">
+                {deviceCode.userCode}
+              </Text>
+              <Button
+                icon={<Copy20Regular />}
+                aria-label={`Copy the code ${deviceCode.userCode}`}
+                onClick={() =>
+                  void navigator.clipboard.writeText(deviceCode.userCode).then(
+                    () => setCopied('copied'),
+                    () => setCopied('failed'),
+                  )
+                }
+              >
+                {copied === 'copied' ? 'Copied' : 'Copy'}
+              </Button>
+              {copied === 'failed' && (
+                <Text role="alert">Copying was not allowed here: select the code and copy it yourself.</Text>
+              )}
+            </div>
             Open{' '}
             <Link href={deviceCode.verificationUri} target="_blank" rel="noopener noreferrer">
               {deviceCode.verificationUri}
@@ -144,7 +184,7 @@ export function AccountsView() {
                       <Button onClick={() => void setActive(a.homeAccountId)}>Use this account</Button>
                     )}
                     <Button appearance="subtle" onClick={() => void signOut(a.homeAccountId)}>
-                      Sign out
+                      Sign out {a.username}
                     </Button>
                   </div>
                 }

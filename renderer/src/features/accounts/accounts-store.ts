@@ -9,32 +9,47 @@ interface AccountsState {
   readonly deviceCode: DeviceCodePrompt | undefined;
   /** The sign-in page the browser host asked this page to open (also offered as a link). */
   readonly browserUrl: string | undefined;
+  /** The last sign-in was cancelled by the user (said plainly, not as a problem). */
+  readonly cancelled: boolean;
   load(): Promise<void>;
   signIn(method: 'browser' | 'deviceCode'): Promise<void>;
+  cancelSignIn(): Promise<void>;
   signOut(homeAccountId: string): Promise<void>;
   setActive(homeAccountId: string): Promise<void>;
 }
 
-export const useAccounts = create<AccountsState>((set) => ({
+export const useAccounts = create<AccountsState>((set, get) => ({
   status: undefined,
   error: undefined,
   signingIn: undefined,
   deviceCode: undefined,
   browserUrl: undefined,
+  cancelled: false,
   async load() {
     const result = await invoke('auth.status', {});
     if (result.ok) set({ status: result.value, error: undefined });
     else set({ error: result.error });
   },
   async signIn(method) {
-    set({ signingIn: method, error: undefined, deviceCode: undefined, browserUrl: undefined });
+    set({
+      signingIn: method,
+      error: undefined,
+      deviceCode: undefined,
+      browserUrl: undefined,
+      cancelled: false,
+    });
     const result = await invoke('auth.signIn', { method });
     set({
       signingIn: undefined,
       deviceCode: undefined,
       browserUrl: undefined,
-      error: result.ok ? undefined : result.error,
+      error: result.ok || get().cancelled ? undefined : result.error,
     });
+  },
+  async cancelSignIn() {
+    set({ cancelled: true });
+    const result = await invoke('auth.cancelSignIn', {});
+    if (!result.ok) set({ cancelled: false, error: result.error });
   },
   async signOut(homeAccountId) {
     const result = await invoke('auth.signOut', { homeAccountId });

@@ -9,6 +9,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -28,10 +29,23 @@ import {
   customerDraftSchema,
   type Customer,
   type CustomerDraftInput,
+  type TenantInformation,
 } from '../../../../shared/customers/customer';
+import { parseDomainName, parsePastedTenantId } from '../../../../shared/platform/tenant-id';
+import { invoke } from '../../app/bridge/bridge';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 type FieldName = 'displayName' | 'tenantId' | 'accessPath' | 'tags' | 'notes';
@@ -46,9 +60,11 @@ interface Props {
 }
 
 /**
- * Add or edit a customer by hand. The same schema main uses checks every field as the person types
- * (so a domain in the tenant ID box is explained before anything is sent); main checks again.
- * Nothing typed is lost on an error: the dialog stays open with the values and the message.
+ * Add or edit a customer by hand. The same schema main uses checks every field (main checks again).
+ * The tenant box takes a tenant ID (also in braces or inside a portal URL) or a domain: for a domain,
+ * Switchboard finds the tenant through Microsoft Graph and shows its name and ID to confirm before
+ * anything is saved. Nothing typed is lost on an error: the dialog stays open with the values and the
+ * message.
  */
 export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) {
   const styles = useStyles();
@@ -62,6 +78,9 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  /** The tenant found from a domain, waiting for the person to confirm it. */
+  const [found, setFound] = useState<TenantInformation | undefined>();
+  const [finding, setFinding] = useState(false);
 
   const draft = (): CustomerDraftInput => ({
     displayName,
@@ -74,10 +93,40 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
     notes,
   });
 
+  /** A domain in the tenant box: find its tenant and ask the person to confirm it. */
+  async function findTenant(domain: string): Promise<void> {
+    setFinding(true);
+    const result = await invoke('customers.findTenant', { domain });
+    setFinding(false);
+    if (!result.ok) {
+      setErrors({ tenantId: result.error.issues?.[0]?.message ?? result.error.message });
+      return;
+    }
+    setErrors({});
+    setFound(result.value);
+  }
+
+  async function confirmFound(tenant: TenantInformation): Promise<void> {
+    const name = displayName.trim() === '' ? (tenant.displayName ?? '') : displayName;
+    setDisplayName(name);
+    setTenantId(tenant.tenantId);
+    setFound(undefined);
+    await save({ ...draft(), displayName: name, tenantId: tenant.tenantId });
+  }
+
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setFormError(undefined);
-    const checked = customerDraftSchema.safeParse(draft());
+    if (found) return confirmFound(found);
+    if (!parsePastedTenantId(tenantId).ok) {
+      const domain = parseDomainName(tenantId);
+      if (domain.ok) return findTenant(domain.value);
+    }
+    await save(draft());
+  }
+
+  async function save(values: CustomerDraftInput): Promise<void> {
+    const checked = customerDraftSchema.safeParse(values);
     if (!checked.success) {
       const found: Partial<Record<FieldName, string>> = {};
       for (const issue of checked.error.issues) {
@@ -89,7 +138,7 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
     }
     setErrors({});
     setSaving(true);
-    const error = await onSave(draft());
+    const error = await onSave({ ...values, tenantId: checked.data.tenantId });
     setSaving(false);
     if (!error) return;
     const fieldErrors: Partial<Record<FieldName, string>> = {};
@@ -107,71 +156,138 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.form}>
-              {formError && (
+              {found && (
+                <FoundTenant
+                  tenant={found}
+                  name={displayName.trim() === '' ? (found.displayName ?? '') : displayName.trim()}
+                />
+              )}
+              {!found && formError && (
                 <MessageBar intent="error" role="alert">
                   <MessageBarBody>{formError}</MessageBarBody>
                 </MessageBar>
               )}
-              <Field label="Customer name" required validationMessage={errors.displayName}>
-                <Input
-                  value={displayName}
-                  onChange={(_, d) => setDisplayName(d.value)}
-                  name="displayName"
-                  autoFocus
-                />
-              </Field>
-              <Field
-                label="Tenant ID"
-                required
-                validationMessage={errors.tenantId}
-                hint={
-                  errors.tenantId
-                    ? undefined
-                    : 'The customer’s Entra tenant GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47'
-                }
-              >
-                <Input
-                  value={tenantId}
-                  onChange={(_, d) => setTenantId(d.value)}
-                  name="tenantId"
-                  spellCheck={false}
-                  autoComplete="off"
-                />
-              </Field>
-              <Field label="How you reach this customer" required validationMessage={errors.accessPath}>
-                <RadioGroup
-                  value={accessPath}
-                  onChange={(_, d) => setAccessPath(d.value as ChoosableAccessPath)}
-                  name="accessPath"
-                >
-                  {CHOOSABLE_ACCESS_PATHS.map((p) => (
-                    <Radio key={p} value={p} label={`${ACCESS_PATH_LABEL[p]}: ${ACCESS_PATH_HELP[p]}`} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              <Field label="Tags" hint="Comma-separated, e.g. retail, tier-1" validationMessage={errors.tags}>
-                <Input value={tags} onChange={(_, d) => setTags(d.value)} name="tags" />
-              </Field>
-              <Field label="Notes" validationMessage={errors.notes}>
-                <Textarea
-                  value={notes}
-                  onChange={(_, d) => setNotes(d.value)}
-                  name="notes"
-                  resize="vertical"
-                />
-              </Field>
+              {!found && (
+                <>
+                  <Field label="Customer name" required validationMessage={errors.displayName}>
+                    <Input
+                      value={displayName}
+                      onChange={(_, d) => setDisplayName(d.value)}
+                      name="displayName"
+                      autoFocus
+                    />
+                  </Field>
+                  <Field
+                    label="Tenant ID or domain"
+                    required
+                    validationMessage={errors.tenantId}
+                    hint={
+                      errors.tenantId
+                        ? undefined
+                        : 'The customer’s Entra tenant ID (72f988bf-86f1-41af-91ab-2d7cd011db47), or a domain it uses (contoso.com): Switchboard finds the tenant for you to confirm.'
+                    }
+                  >
+                    <Input
+                      value={tenantId}
+                      onChange={(_, d) => setTenantId(d.value)}
+                      onBlur={() => {
+                        // A GUID pasted in braces or inside a portal URL is shown as the bare GUID it is.
+                        const pasted = parsePastedTenantId(tenantId);
+                        if (pasted.ok && pasted.value !== tenantId) setTenantId(pasted.value);
+                      }}
+                      name="tenantId"
+                      spellCheck={false}
+                      autoComplete="off"
+                    />
+                  </Field>
+                  <Field label="How you reach this customer" required validationMessage={errors.accessPath}>
+                    <RadioGroup
+                      value={accessPath}
+                      onChange={(_, d) => setAccessPath(d.value as ChoosableAccessPath)}
+                      name="accessPath"
+                    >
+                      {CHOOSABLE_ACCESS_PATHS.map((p) => (
+                        <Radio key={p} value={p} label={`${ACCESS_PATH_LABEL[p]}: ${ACCESS_PATH_HELP[p]}`} />
+                      ))}
+                    </RadioGroup>
+                  </Field>
+                  <Field
+                    label="Tags"
+                    hint="Comma-separated, e.g. retail, tier-1"
+                    validationMessage={errors.tags}
+                  >
+                    <Input value={tags} onChange={(_, d) => setTags(d.value)} name="tags" />
+                  </Field>
+                  <Field label="Notes" validationMessage={errors.notes}>
+                    <Textarea
+                      value={notes}
+                      onChange={(_, d) => setNotes(d.value)}
+                      name="notes"
+                      resize="vertical"
+                    />
+                  </Field>
+                </>
+              )}
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={onCancel} type="button">
-                Cancel
-              </Button>
-              <Button appearance="primary" type="submit" disabled={saving}>
-                {customer ? 'Save changes' : 'Add customer'}
-              </Button>
+              {found ? (
+                <>
+                  <Button appearance="secondary" onClick={() => setFound(undefined)} type="button">
+                    Not this tenant
+                  </Button>
+                  <Button appearance="primary" type="submit" disabled={saving}>
+                    {customer ? 'Use this tenant' : 'Add this customer'}
+                  </Button>
+                </>
+              ) : (
+                <>
+                  <Button appearance="secondary" onClick={onCancel} type="button">
+                    Cancel
+                  </Button>
+                  <Button appearance="primary" type="submit" disabled={saving || finding}>
+                    {finding
+                      ? 'Finding the tenant…'
+                      : parseDomainName(tenantId).ok && !parsePastedTenantId(tenantId).ok
+                        ? 'Find tenant'
+                        : customer
+                          ? 'Save changes'
+                          : 'Add customer'}
+                  </Button>
+                </>
+              )}
             </DialogActions>
           </DialogBody>
         </form>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** The tenant a domain belongs to, as Microsoft Graph named it, for the person to confirm. */
+function FoundTenant({ tenant, name }: { readonly tenant: TenantInformation; readonly name: string }) {
+  const styles = useStyles();
+  return (
+    <section aria-label="Tenant found" className={styles.form}>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          Microsoft Entra says {tenant.domain} belongs to this tenant. Check it is your customer before you
+          add it: Switchboard launches into exactly this tenant.
+        </MessageBarBody>
+      </MessageBar>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Tenant name</dt>
+        <dd className={styles.value}>{tenant.displayName ?? 'Microsoft shows no name for this tenant'}</dd>
+        <dt className={styles.term}>Tenant ID</dt>
+        <dd className={mergeClasses(styles.value, styles.mono)}>{tenant.tenantId}</dd>
+        {tenant.defaultDomainName !== null && (
+          <>
+            <dt className={styles.term}>Default domain</dt>
+            <dd className={styles.value}>{tenant.defaultDomainName}</dd>
+          </>
+        )}
+        <dt className={styles.term}>Added as</dt>
+        <dd className={styles.value}>{name === '' ? 'Type a customer name first' : name}</dd>
+      </dl>
+    </section>
   );
 }
