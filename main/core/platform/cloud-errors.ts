@@ -265,6 +265,15 @@ function answered(
       next: 'Reload to see the current state, then decide again.',
     };
   }
+  if (status === 408) {
+    return {
+      ...base,
+      code: 'unavailable',
+      retryAfterSeconds: null,
+      happened: `${service} gave up waiting for the request to arrive (408)`,
+      next: OFFLINE_NEXT,
+    };
+  }
   if (status === 429) {
     return {
       ...base,

@@ -97,6 +97,7 @@ describe('one translation of cloud failures', () => {
       [409, 'Conflict', 'conflict', /current state/],
       [412, 'PreconditionFailed', 'conflict', /changed since you loaded it/],
       [400, 'BadRequest', 'refused', /refused the request \(400\)/],
+      [408, 'RequestTimeout', 'unavailable', /gave up waiting.*Check your internet connection/],
       [500, 'InternalServerError', 'unavailable', /Microsoft's side \(error 500\).*not caused by you/],
       [502, 'BadGateway', 'unavailable', /Microsoft's side/],
     ];
