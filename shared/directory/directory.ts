@@ -4,7 +4,8 @@
  * restart offline still shows it, with its age.
  */
 import type { AccessAssignmentStatus, RelationshipStatus } from '../gdap/gdap';
-import { ACCESS_GRANTING_STATUSES, autoExtends, includesGlobalAdministrator } from '../gdap/gdap';
+import { ACCESS_GRANTING_STATUSES, includesGlobalAdministrator, willAutoExtend } from '../gdap/gdap';
+import { daysLeft } from '../platform/time';
 
 export interface DirectoryRelationship {
   readonly id: string;
@@ -79,14 +80,8 @@ export function gdapSummary(customer: Pick<DirectoryCustomer, 'relationships'>, 
     .sort();
   const nearestEnd = ends[0] ?? null;
   const nearest = granting.find((r) => r.endDateTime === nearestEnd);
-  const willExtend =
-    nearest !== undefined &&
-    autoExtends(nearest) &&
-    !includesGlobalAdministrator(nearest.roleIds.map((id) => ({ roleDefinitionId: id })));
-  const endingSoon =
-    nearestEnd !== null &&
-    !willExtend &&
-    Date.parse(nearestEnd) - now.getTime() <= EXPIRY_WARNING_DAYS * 86_400_000;
+  const willExtend = nearest !== undefined && willAutoExtend(nearest);
+  const endingSoon = nearestEnd !== null && !willExtend && daysLeft(nearestEnd, now) <= EXPIRY_WARNING_DAYS;
   return {
     active: granting.length,
     statuses: [...new Set(customer.relationships.map((r) => r.status))],

@@ -6,7 +6,8 @@
  * security group the user is in (nested groups count: Graph's transitiveMemberOf).
  */
 import type { DirectoryAssignment, DirectoryRelationship } from '../directory/directory';
-import { ACCESS_GRANTING_STATUSES, autoExtends, includesGlobalAdministrator } from './gdap';
+import { daysLeft as daysLeftUntil } from '../platform/time';
+import { ACCESS_GRANTING_STATUSES, rolesBlockAutoExtend, willAutoExtend as willExtend } from './gdap';
 import { pluginReachFor, type PluginReach } from '../plugins/plugin-reach';
 import { ROLE_IDS, roleName } from './roles';
 
@@ -60,11 +61,7 @@ const copilotRoles = (ids: ReadonlyArray<string>) =>
   ids.filter((id) => COPILOT_ROLE_IDS.includes(id.toLowerCase()));
 
 function daysLeft(r: DirectoryRelationship, now: Date): number | null {
-  return r.endDateTime === null ? null : Math.ceil((Date.parse(r.endDateTime) - now.getTime()) / 86_400_000);
-}
-
-function willExtend(r: DirectoryRelationship): boolean {
-  return autoExtends(r) && !includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id })));
+  return r.endDateTime === null ? null : daysLeftUntil(r.endDateTime, now);
 }
 
 function relationshipStep(
@@ -110,7 +107,7 @@ function relationshipStep(
   })[0] as DirectoryRelationship;
   const left = daysLeft(best, now);
   if (!willExtend(best) && left !== null && left < ACCESS_ENDING_WARNING_DAYS) {
-    const ga = includesGlobalAdministrator(best.roleIds.map((id) => ({ roleDefinitionId: id })));
+    const ga = rolesBlockAutoExtend(best.roleIds);
     return {
       id: 'relationship',
       state: 'warn',

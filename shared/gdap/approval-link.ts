@@ -5,6 +5,7 @@
  * The docs call the value the "request ID"; their example and CIPP both use the relationship ID.
  */
 import { portalUrl, type CloudProfile } from '../platform/cloud-profile';
+import { DAY_MS } from '../platform/time';
 import { RELATIONSHIP_LIMITS } from './gdap';
 import { roleName } from './roles';
 
@@ -40,7 +41,7 @@ export function approvalMessage(input: {
   readonly autoExtend: boolean;
   readonly lockedAt: Date;
 }): string {
-  const lapses = new Date(input.lockedAt.getTime() + RELATIONSHIP_LIMITS.approvalLapseDays * 86_400_000);
+  const lapses = new Date(input.lockedAt.getTime() + RELATIONSHIP_LIMITS.approvalLapseDays * DAY_MS);
   const roles = input.roleIds.map((id) => `  - ${roleName(id)}`).join('\n');
   return [
     `Hello${input.customerName ? ` ${input.customerName} team` : ''},`,

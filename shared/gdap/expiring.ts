@@ -4,7 +4,13 @@
  * them crossed a threshold since the analyst was last told (for the desktop notification).
  */
 import type { DirectoryRelationship, DirectorySnapshot } from '../directory/directory';
-import { ACCESS_GRANTING_STATUSES, autoExtends, includesGlobalAdministrator } from './gdap';
+import { daysLeft as daysLeftUntil } from '../platform/time';
+import {
+  ACCESS_GRANTING_STATUSES,
+  GLOBAL_ADMIN_AUTO_EXTEND,
+  rolesBlockAutoExtend,
+  willAutoExtend as extendsOnItsOwn,
+} from './gdap';
 
 /** Partner Center e-mails at 31/7/1 days; Switchboard alerts at 30, 7 and 1. */
 export const EXPIRY_THRESHOLDS = [30, 7, 1] as const;
@@ -37,15 +43,13 @@ export function expiringRelationships(snapshot: DirectorySnapshot | null, now: D
   for (const customer of snapshot?.customers ?? []) {
     for (const r of customer.relationships) {
       if (!ACCESS_GRANTING_STATUSES.has(r.status) || r.endDateTime === null) continue;
-      const ms = Date.parse(r.endDateTime) - now.getTime();
-      if (ms < 0) continue;
-      // Whole days left, rounded up, as the customers list says it ("ends in 1 day" until it ends).
-      const daysLeft = Math.ceil(ms / 86_400_000);
+      if (Date.parse(r.endDateTime) < now.getTime()) continue;
+      // Whole days left, rounded up, as every other place says it ("ends in 1 day" until it ends).
+      const daysLeft = daysLeftUntil(r.endDateTime, now);
       const threshold = thresholdFor(daysLeft);
       if (threshold === null) continue;
-      const ga = includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id })));
-      const on = autoExtends(r);
-      const willAutoExtend = on && !ga;
+      const ga = rolesBlockAutoExtend(r.roleIds);
+      const willAutoExtend = extendsOnItsOwn(r);
       items.push({
         relationship: r,
         tenantId: customer.tenantId,
@@ -58,7 +62,7 @@ export function expiringRelationships(snapshot: DirectorySnapshot | null, now: D
         advice: willAutoExtend
           ? 'Will auto-extend by 180 days; nothing to do.'
           : ga
-            ? 'Cannot auto-extend: it includes Global Administrator. Remove that role, then turn auto-extend on.'
+            ? `${GLOBAL_ADMIN_AUTO_EXTEND.rule} ${GLOBAL_ADMIN_AUTO_EXTEND.relationshipFix}`
             : 'Will lapse: turn auto-extend on, or create a new relationship before it ends.',
       });
     }

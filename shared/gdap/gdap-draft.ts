@@ -5,8 +5,8 @@
  * catalogue). The role templates Switchboard ships start from least privilege for Security Copilot.
  */
 import { z } from 'zod';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, RELATIONSHIP_LIMITS } from './gdap';
-import { isKnownRole, roleName, ROLE_IDS } from './roles';
+import { autoExtendIssue, GLOBAL_ADMIN_AUTO_EXTEND, RELATIONSHIP_LIMITS } from './gdap';
+import { isKnownRole, ROLE_IDS } from './roles';
 import { parseTenantId } from '../platform/tenant-id';
 
 export interface RoleTemplate {
@@ -108,12 +108,8 @@ export function checkRelationshipDraft(
   const unknown = draft.roleIds.filter((id) => !isKnownRole(id));
   if (unknown.length > 0)
     issues.push({ field: 'roleIds', message: `Not Microsoft Entra built-in roles: ${unknown.join(', ')}.` });
-  if (draft.autoExtend && draft.roleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID)) {
-    issues.push({
-      field: 'autoExtend',
-      message: `A relationship with ${roleName(GLOBAL_ADMINISTRATOR_ROLE_ID)} cannot auto-extend. Remove that role or switch auto-extend off.`,
-    });
-  }
+  const autoExtend = autoExtendIssue(draft);
+  if (autoExtend) issues.push({ field: 'autoExtend', message: autoExtend });
   return issues;
 }
 
@@ -130,17 +126,67 @@ export function relationshipRequestBody(draft: RelationshipDraft): Record<string
   };
 }
 
-export const roleTemplateSchema = z.object({
-  id: z.string().min(1).max(80),
-  name: z.string().trim().min(1).max(80),
-  description: z.string().max(400),
-  roleIds: z
-    .array(z.string().refine(isKnownRole, { message: 'is not a Microsoft Entra built-in role' }))
-    .min(1),
-  durationDays: z
-    .number()
-    .int()
-    .min(RELATIONSHIP_LIMITS.minDurationDays)
-    .max(RELATIONSHIP_LIMITS.maxDurationDays),
-  autoExtend: z.boolean(),
-});
+/** A role template's own limits (Switchboard's; the relationship it creates has Graph's). */
+export const TEMPLATE_LIMITS = { nameMaxLength: 80, descriptionMaxLength: 400 } as const;
+
+const durationMessage = `A whole number of days from ${RELATIONSHIP_LIMITS.minDurationDays} to ${RELATIONSHIP_LIMITS.maxDurationDays} (two years).`;
+
+/**
+ * A role template, as the Templates tab checks it while the user types and main checks it again
+ * before saving (the contract's `gdap.saveTemplate` input): one schema, one set of messages.
+ */
+export const roleTemplateSchema = z
+  .object({
+    id: z.string().min(1).max(80),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the template a name.')
+      .max(TEMPLATE_LIMITS.nameMaxLength, `A name of at most ${TEMPLATE_LIMITS.nameMaxLength} characters.`),
+    description: z
+      .string()
+      .max(
+        TEMPLATE_LIMITS.descriptionMaxLength,
+        `A description of at most ${TEMPLATE_LIMITS.descriptionMaxLength} characters.`,
+      ),
+    roleIds: z
+      .array(
+        z.string().refine(isKnownRole, {
+          error: (issue) => `${String(issue.input)} is not a Microsoft Entra built-in role.`,
+        }),
+      )
+      .min(1, 'Choose at least one role.'),
+    durationDays: z
+      .number({ error: durationMessage })
+      .int(durationMessage)
+      .min(RELATIONSHIP_LIMITS.minDurationDays, durationMessage)
+      .max(RELATIONSHIP_LIMITS.maxDurationDays, durationMessage),
+    autoExtend: z.boolean(),
+  })
+  .refine((template) => autoExtendIssue(template) === undefined, {
+    path: ['autoExtend'],
+    error: `${GLOBAL_ADMIN_AUTO_EXTEND.rule} ${GLOBAL_ADMIN_AUTO_EXTEND.draftFix}`,
+    // Said alongside the other fields' problems, whenever the roles and the switch could be read.
+    when: ({ value }) => {
+      const t = value as { roleIds?: unknown; autoExtend?: unknown } | null;
+      return (
+        typeof t?.autoExtend === 'boolean' &&
+        Array.isArray(t.roleIds) &&
+        t.roleIds.every((id) => typeof id === 'string')
+      );
+    },
+  });
+
+export type RoleTemplateFieldIssues = Partial<Record<keyof RoleTemplate, string>>;
+
+/** A template's problems by field (the first message for each), empty when it may be saved. */
+export function checkRoleTemplate(template: RoleTemplate): RoleTemplateFieldIssues {
+  const parsed = roleTemplateSchema.safeParse(template);
+  if (parsed.success) return {};
+  const issues: RoleTemplateFieldIssues = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof RoleTemplate | undefined;
+    if (field !== undefined && issues[field] === undefined) issues[field] = issue.message;
+  }
+  return issues;
+}

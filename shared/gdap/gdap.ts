@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isGuid } from '../platform/tenant-id';
+import { daysLeft } from '../platform/time';
 
 export const RELATIONSHIP_STATUSES = [
   'created',
@@ -138,17 +139,57 @@ export function includesGlobalAdministrator(
   return roles.some((r) => r.roleDefinitionId.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
 }
 
-/** Whole days from `now` until the relationship ends (negative once ended), or undefined without an end. */
+/** `daysLeft` (shared/platform/time.ts) until the relationship ends, or undefined without an end. */
 export function daysUntilEnd(
   relationship: Pick<DelegatedAdminRelationship, 'endDateTime'>,
   now: Date,
 ): number | undefined {
   if (!relationship.endDateTime) return undefined;
-  return Math.floor((Date.parse(relationship.endDateTime) - now.getTime()) / 86_400_000);
+  return daysLeft(relationship.endDateTime, now);
 }
 
 /** Whether auto-extend is on: Graph's `P180D` (the only non-zero value it accepts). */
 export function autoExtends(relationship: Pick<DelegatedAdminRelationship, 'autoExtendDuration'>): boolean {
   const days = relationship.autoExtendDuration ? durationInDays(relationship.autoExtendDuration) : 0;
   return (days ?? 0) > 0;
+}
+
+/**
+ * The one rule about Global Administrator and auto-extend: Microsoft never auto-extends a relationship
+ * that includes Global Administrator, so a draft or template may not ask for both, and a relationship
+ * that has both will lapse at its end date all the same. Every check and every message uses these.
+ */
+export const GLOBAL_ADMIN_AUTO_EXTEND = {
+  /** The rule, as forms and refusals say it. */
+  rule: 'A relationship with Global Administrator cannot auto-extend: Microsoft never extends it.',
+  /** What to do about it while drafting (a template, a new relationship). */
+  draftFix: 'Switch auto-extend off or remove Global Administrator.',
+  /** What to do about it for a relationship that exists. */
+  relationshipFix: 'Remove Global Administrator, then turn auto-extend on.',
+  /** A status in a few words. */
+  label: 'Cannot auto-extend: includes Global Administrator',
+} as const;
+
+/** Whether these roles keep a relationship from auto-extending (they include Global Administrator). */
+export function rolesBlockAutoExtend(roleIds: ReadonlyArray<string>): boolean {
+  return includesGlobalAdministrator(roleIds.map((id) => ({ roleDefinitionId: id })));
+}
+
+/** The refusal for a draft or template that asks for auto-extend with Global Administrator, if it does. */
+export function autoExtendIssue(draft: {
+  readonly autoExtend: boolean;
+  readonly roleIds: ReadonlyArray<string>;
+}): string | undefined {
+  return draft.autoExtend && rolesBlockAutoExtend(draft.roleIds)
+    ? `${GLOBAL_ADMIN_AUTO_EXTEND.rule} ${GLOBAL_ADMIN_AUTO_EXTEND.draftFix}`
+    : undefined;
+}
+
+/** Whether the relationship will really auto-extend: it is set, and Global Administrator does not block it. */
+export function willAutoExtend(
+  relationship: Pick<DelegatedAdminRelationship, 'autoExtendDuration'> & {
+    readonly roleIds: ReadonlyArray<string>;
+  },
+): boolean {
+  return autoExtends(relationship) && !rolesBlockAutoExtend(relationship.roleIds);
 }

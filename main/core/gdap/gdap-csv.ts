@@ -3,6 +3,7 @@ import type { DirectorySnapshot } from '../../../shared/directory/directory';
 import type { BulkResult } from '../../../shared/gdap/gdap-contract';
 import { autoExtends, includesGlobalAdministrator } from '../../../shared/gdap/gdap';
 import { roleName } from '../../../shared/gdap/roles';
+import { daysLeft } from '../../../shared/platform/time';
 
 const RELATIONSHIP_COLUMNS = [
   'customer',
@@ -43,10 +44,8 @@ export function relationshipsToCsv(snapshot: DirectorySnapshot | null, now: Date
       roles: r.roleIds.map(roleName).join('; '),
       activated: r.activatedDateTime ?? '',
       ends: r.endDateTime ?? '',
-      daysLeft:
-        r.endDateTime === null
-          ? ''
-          : String(Math.floor((Date.parse(r.endDateTime) - now.getTime()) / 86_400_000)),
+      // The same count the app shows ("in 12 days" on screen is 12 here): shared/platform/time.ts.
+      daysLeft: r.endDateTime === null ? '' : String(daysLeft(r.endDateTime, now)),
       autoExtend: autoExtends(r) ? 'yes' : 'no',
       globalAdministrator: includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id })))
         ? 'yes'

@@ -1,15 +1,13 @@
 /**
  * The contract's `gdap.*` commands. Core creates the GDAP services (they share its account, cloud,
  * directory and audit log, and core's events) and spreads these handlers into its own; here they only
- * check what the services cannot (a template's rules) and shape answers (export files).
+ * keep the templates and shape answers (export files).
  */
 import type { CommandName } from '../../../shared/contract/contract';
 import { expiringRelationships } from '../../../shared/gdap/expiring';
-import { includesGlobalAdministrator } from '../../../shared/gdap/gdap';
 import type { RoleTemplate } from '../../../shared/gdap/gdap-draft';
 import type { DirectoryService } from '../directory/directory-service';
 import type { Handlers } from '../platform/dispatcher';
-import { UserFacingError } from '../platform/errors';
 import type { DocumentStore } from '../platform/persistence/document-store';
 import type { GdapAccess } from './gdap-access';
 import type { GdapAssignments } from './gdap-assignments';
@@ -38,17 +36,9 @@ export function gdapHandlers(deps: GdapHandlerDependencies): GdapHandlers {
   const { gdap, assignments, access, bulk, directory, templateStore, templates, now } = deps;
   return {
     'gdap.templates': () => templates(),
+    // The dispatcher has checked the template against the one template schema (roleTemplateSchema in
+    // shared/gdap/gdap-draft.ts, the same the Templates tab checks as the user types), every rule in it.
     'gdap.saveTemplate': (template) => {
-      if (
-        template.autoExtend &&
-        includesGlobalAdministrator(template.roleIds.map((id) => ({ roleDefinitionId: id })))
-      ) {
-        throw new UserFacingError(
-          'invalid_input',
-          'A template with Global Administrator cannot auto-extend: Microsoft never extends it. Switch auto-extend off or remove that role.',
-          [{ field: 'autoExtend', message: 'Not with Global Administrator.' }],
-        );
-      }
       const own = templateStore.get().templates.filter((t) => t.id !== template.id);
       templateStore.set({ templates: [...own, template] });
       return templates();

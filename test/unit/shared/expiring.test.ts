@@ -74,7 +74,7 @@ describe('the expiring view', () => {
     );
     expect(extend).toMatchObject({ willAutoExtend: true, blockedByGlobalAdmin: false });
     expect(blocked).toMatchObject({ willAutoExtend: false, blockedByGlobalAdmin: true });
-    expect(blocked?.advice).toMatch(/includes Global Administrator/);
+    expect(blocked?.advice).toMatch(/with Global Administrator cannot auto-extend/);
   });
 
   it('alerts once per threshold crossed, never for ones that will auto-extend', () => {

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { CommandError, LaunchModes } from '../../../../shared/contract/contract';
+import type { CommandError } from '../../../../shared/contract/contract';
 import {
   BROWSER_LABELS,
   BROWSERS,
@@ -22,6 +22,8 @@ import {
   type LaunchModeId,
 } from '../../../../shared/launch/launch-mode';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -34,18 +36,25 @@ const useStyles = makeStyles({
  */
 export function LaunchModeEditor({ homeAccountId }: { readonly homeAccountId: string }) {
   const styles = useStyles();
-  const [modes, setModes] = useState<LaunchModes | undefined>();
+  const modeRead = useCommand('launch.modes', {});
+  const modes = modeRead.data;
   const [draft, setDraft] = useState<LaunchMode>(DEFAULT_LAUNCH_MODE);
   const [error, setError] = useState<CommandError | undefined>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    void invoke('launch.modes', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setModes(r.value);
-      setDraft(r.value.accounts[homeAccountId] ?? DEFAULT_LAUNCH_MODE);
-    });
-  }, [homeAccountId]);
-  if (!modes) return null;
+    if (modes) setDraft(modes.accounts[homeAccountId] ?? DEFAULT_LAUNCH_MODE);
+  }, [modes, homeAccountId]);
+  if (!modes)
+    return modeRead.error ? (
+      <div data-testid="launch-mode">
+        <CommandErrorBar
+          error={modeRead.error}
+          title="Could not read how this account's launches open"
+          retrying={modeRead.loading}
+          onRetry={() => void modeRead.reload()}
+        />
+      </div>
+    ) : null;
   const change = (next: Partial<LaunchMode>) => {
     setSaved(false);
     setDraft((d) => ({ ...d, ...next }));
@@ -55,7 +64,7 @@ export function LaunchModeEditor({ homeAccountId }: { readonly homeAccountId: st
     setError(undefined);
     const r = await invoke('launch.setMode', { homeAccountId, mode: draft });
     if (!r.ok) return setError(r.error);
-    setModes(r.value);
+    modeRead.replace(r.value);
     setSaved(true);
   }
   return (

@@ -29,12 +29,12 @@ import {
   ChevronRight16Regular,
   Copy16Regular,
 } from '@fluentui/react-icons';
-import { Fragment, useCallback, useMemo, useState } from 'react';
-import type { AuditEntryView } from '../../../../shared/audit/audit';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
 import { parseTenantId } from '../../../../shared/platform/tenant-id';
 import { invoke } from '../../app/bridge/bridge';
-import { useReloadOn } from '../../app/bridge/use-reload-on';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import { saveExport } from '../../components/download';
 import { useTabPageStyles } from '../../components/tab-page-styles';
 
@@ -153,10 +153,18 @@ function listInput(f: Filters) {
 export function AuditView() {
   const styles = { ...useTabPageStyles(), ...useStyles() };
   const [filters, setFilters] = useState<Filters>({ tenantId: ALL, action: ALL, from: '', to: '' });
-  const [entries, setEntries] = useState<ReadonlyArray<AuditEntryView> | undefined>();
-  const [unreadableLines, setUnreadableLines] = useState(0);
-  const [error, setError] = useState<CommandError | undefined>();
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  // Changes arrive with the events they cause; the view is read again then.
+  const audit = useCommand('audit.list', listInput(filters), {
+    reloadOn: ['directory.changed', 'gdap.bulkProgress'],
+  });
+  const customers = useCommand('customers.list', {}, { reloadOn: ['customers.changed'] });
+  const entries = audit.data?.entries;
+  const unreadableLines = audit.data?.unreadableLines ?? 0;
+  const [exportError, setExportError] = useState<CommandError | undefined>();
+  const names = useMemo<ReadonlyMap<string, string>>(
+    () => new Map((customers.data ?? []).map((c) => [c.tenantId as string, c.displayName])),
+    [customers.data],
+  );
   // Every tenant and action seen so far, so a filter never hides its own alternatives.
   const [seenTenants, setSeenTenants] = useState<ReadonlySet<string>>(new Set());
   const [seenActions, setSeenActions] = useState<ReadonlySet<string>>(new Set());
@@ -164,26 +172,12 @@ export function AuditView() {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [copied, setCopied] = useState<string | undefined>();
 
-  const load = useCallback(async () => {
-    const [audit, customers] = await Promise.all([
-      invoke('audit.list', listInput(filters)),
-      invoke('customers.list', {}),
-    ]);
-    if (customers.ok) setNames(new Map(customers.value.map((c) => [c.tenantId as string, c.displayName])));
-    if (!audit.ok) {
-      setError(audit.error);
-      setEntries((e) => e ?? []);
-      return;
-    }
-    setError(undefined);
-    setEntries(audit.value.entries);
-    setUnreadableLines(audit.value.unreadableLines);
-    setSeenTenants((s) => new Set([...s, ...audit.value.entries.map((e) => e.tenantId)]));
-    setSeenActions((s) => new Set([...s, ...audit.value.entries.map((e) => e.action)]));
-  }, [filters]);
-
-  // Changes arrive with the events they cause; the view is read again then.
-  useReloadOn(load, ['directory.changed', 'gdap.bulkProgress']);
+  useEffect(() => {
+    if (!entries) return;
+    setSeenTenants((s) => new Set([...s, ...entries.map((e) => e.tenantId)]));
+    setSeenActions((s) => new Set([...s, ...entries.map((e) => e.action)]));
+  }, [entries]);
+  const reload = () => Promise.all([audit.reload(), customers.reload()]);
 
   const tenantName = (id: string) => (id === 'none' ? 'No customer tenant' : (names.get(id) ?? id));
   const tenantOptions = useMemo(
@@ -215,8 +209,8 @@ export function AuditView() {
       ...(filters.tenantId ? { tenantId: filters.tenantId } : {}),
       ...(filters.action ? { action: filters.action } : {}),
     });
+    setExportError(result.ok ? undefined : result.error);
     if (result.ok) saveExport(result.value);
-    else setError(result.error);
   }
 
   async function copy(requestId: string) {
@@ -291,15 +285,27 @@ export function AuditView() {
             onChange={(_, d) => set({ to: d.value })}
           />
         </Field>
-        <Button icon={<ArrowClockwise20Regular />} onClick={() => void load()}>
+        <Button icon={<ArrowClockwise20Regular />} onClick={() => void reload()}>
           Refresh
         </Button>
       </div>
 
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
+      {exportError && <CommandErrorBar error={exportError} title="The export was not saved" />}
+      {audit.error && (
+        <CommandErrorBar
+          error={audit.error}
+          title="Could not read the audit trail"
+          retrying={audit.loading}
+          onRetry={() => void audit.reload()}
+        />
+      )}
+      {customers.error && (
+        <CommandErrorBar
+          error={customers.error}
+          title="Could not read the customer names; tenants are shown by ID"
+          retrying={customers.loading}
+          onRetry={() => void customers.reload()}
+        />
       )}
       {unreadableLines > 0 && (
         <MessageBar intent="warning" data-testid="audit-unreadable">
@@ -312,7 +318,7 @@ export function AuditView() {
       )}
 
       {entries === undefined ? (
-        <Spinner label="Reading the audit trail…" />
+        !audit.error && <Spinner label="Reading the audit trail…" />
       ) : entries.length === 0 ? (
         <Text className={styles.empty} block>
           {filtered

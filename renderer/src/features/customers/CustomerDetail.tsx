@@ -2,6 +2,8 @@ import { Button, Caption1, makeStyles, Text, Title3, tokens } from '@fluentui/re
 import { Desktop20Regular, Dismiss20Regular, Rocket20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import {
   Menu,
   MenuDivider,
@@ -23,6 +25,7 @@ import { AccessPathBadge } from '../../components/AccessPathBadge';
 import { ReachBadge } from '../../components/SupportBadge';
 import { GdapDetails } from '../gdap';
 import { AccessCheckPanel } from '../gdap';
+import { GuestSection } from '../guests';
 
 const useStyles = makeStyles({
   panel: {
@@ -122,6 +125,7 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
       <ShortcutButton tenantId={customer.tenantId} />
       <AccessCheckPanel tenantId={customer.tenantId} />
       <GdapDetails tenantId={customer.tenantId} displayName={customer.displayName} />
+      <GuestSection tenantId={customer.tenantId} customerName={customer.displayName} />
       <Text weight="semibold">Security Copilot plugins for this customer</Text>
       <ul
         className={styles.reachList}
@@ -184,12 +188,11 @@ function ShortcutButton({ tenantId }: { readonly tenantId: string }) {
 
 /** Every portal of this customer's tenant, and Security Copilot opened another way than usual. */
 function LaunchMenu({ tenantId }: { readonly tenantId: string }) {
-  const [modes, setModes] = useState<ReadonlyArray<LaunchModeId>>([]);
+  // The ways this host can open a launch (the same for every customer).
+  const modeRead = useCommand('launch.modes', {});
+  const modes: ReadonlyArray<LaunchModeId> = modeRead.data?.available ?? [];
   const [said, setSaid] = useState<string | undefined>();
-  useEffect(() => {
-    setSaid(undefined);
-    void invoke('launch.modes', {}).then((r) => r.ok && setModes(r.value.available));
-  }, [tenantId]);
+  useEffect(() => setSaid(undefined), [tenantId]);
   const open = (target: (typeof LAUNCH_TARGETS)[number], mode?: LaunchModeId) =>
     void launchTarget(tenantId as TenantId, target, mode).then((r) =>
       setSaid('error' in r ? r.error.message : `Opened ${r.url}`),
@@ -226,6 +229,14 @@ function LaunchMenu({ tenantId }: { readonly tenantId: string }) {
         <Caption1 block role="status" data-testid="launch-menu-result">
           {said}
         </Caption1>
+      )}
+      {modeRead.error && (
+        <CommandErrorBar
+          error={modeRead.error}
+          title="Could not read the ways Security Copilot can open"
+          retrying={modeRead.loading}
+          onRetry={() => void modeRead.reload()}
+        />
       )}
     </div>
   );

@@ -17,7 +17,7 @@ export const useDirectory = create<DirectoryState>((set) => ({
   error: undefined,
   async load() {
     const result = await invoke('directory.status', {});
-    if (result.ok) set({ status: result.value });
+    set(result.ok ? { status: result.value } : { error: result.error });
   },
   async sync() {
     set({ error: undefined, progress: undefined });
@@ -25,7 +25,8 @@ export const useDirectory = create<DirectoryState>((set) => ({
     set({ progress: undefined, ...(result.ok ? { status: result.value } : { error: result.error }) });
   },
   async cancel() {
-    await invoke('directory.cancel', {});
+    const result = await invoke('directory.cancel', {});
+    if (!result.ok) set({ error: result.error });
   },
 }));
 

@@ -17,6 +17,8 @@ import type { AccessCheck, CheckState } from '../../../../shared/gdap/access-che
 import type { CommandError } from '../../../../shared/contract/contract';
 import type { PartnerUser } from '../../../../shared/gdap/gdap-contract';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 
 const useStyles = makeStyles({
   panel: {
@@ -55,21 +57,15 @@ const VERDICT = {
 export function AccessCheckPanel({ tenantId }: { readonly tenantId: string }) {
   const styles = useStyles();
   const [search, setSearch] = useState('');
-  const [users, setUsers] = useState<PartnerUser[]>([]);
   const [user, setUser] = useState<PartnerUser | null>(null);
   const [check, setCheck] = useState<AccessCheck | undefined>();
   const [error, setError] = useState<CommandError | undefined>();
   const [running, setRunning] = useState(false);
 
   useEffect(() => setCheck(undefined), [tenantId]);
-  useEffect(() => {
-    if (search.trim() === '') return setUsers([]);
-    let live = true;
-    void invoke('gdap.partnerUsers', { search }).then((r) => live && r.ok && setUsers([...r.value]));
-    return () => {
-      live = false;
-    };
-  }, [search]);
+  // Partner users matching what is typed; nothing is read until something is.
+  const userRead = useCommand('gdap.partnerUsers', { search }, { enabled: search.trim() !== '' });
+  const users: ReadonlyArray<PartnerUser> = userRead.data ?? [];
 
   async function run() {
     setRunning(true);
@@ -109,6 +105,14 @@ export function AccessCheckPanel({ tenantId }: { readonly tenantId: string }) {
         </Button>
         {running && <Spinner size="tiny" label="Reading Graph…" />}
       </div>
+      {userRead.error && (
+        <CommandErrorBar
+          error={userRead.error}
+          title="Could not find partner users"
+          retrying={userRead.loading}
+          onRetry={() => void userRead.reload()}
+        />
+      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error.message}</MessageBarBody>

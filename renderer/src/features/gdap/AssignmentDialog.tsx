@@ -16,12 +16,14 @@ import {
   Option,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
 import type { DirectoryRelationship } from '../../../../shared/directory/directory';
 import type { PartnerGroup, RelationshipDetails } from '../../../../shared/gdap/gdap-contract';
 import { roleName } from '../../../../shared/gdap/roles';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -53,24 +55,13 @@ export function AssignmentDialog({
 }) {
   const styles = useStyles();
   const [search, setSearch] = useState('');
-  const [groups, setGroups] = useState<PartnerGroup[]>([]);
+  // Groups matching what is typed (not needed when editing an assignment's roles).
+  const groupRead = useCommand('gdap.partnerGroups', { search }, { enabled: !editing });
+  const groups: ReadonlyArray<PartnerGroup> = groupRead.data ?? [];
   const [group, setGroup] = useState<PartnerGroup | undefined>();
   const [roleIds, setRoleIds] = useState<string[]>(editing ? [...editing.roleIds] : []);
   const [error, setError] = useState<CommandError | undefined>();
   const [sending, setSending] = useState(false);
-
-  useEffect(() => {
-    if (editing) return;
-    let live = true;
-    void invoke('gdap.partnerGroups', { search }).then((r) => {
-      if (!live) return;
-      if (r.ok) setGroups([...r.value]);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [search, editing]);
 
   async function save() {
     setSending(true);
@@ -124,6 +115,14 @@ export function AssignmentDialog({
                   ))}
                 </Combobox>
               </Field>
+            )}
+            {!editing && groupRead.error && (
+              <CommandErrorBar
+                error={groupRead.error}
+                title="Could not read your partner groups"
+                retrying={groupRead.loading}
+                onRetry={() => void groupRead.reload()}
+              />
             )}
             <Field
               label="Roles (only this relationship's roles)"

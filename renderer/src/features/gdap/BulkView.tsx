@@ -25,11 +25,11 @@ import {
   type BulkPlanItem,
   type BulkProgress,
   type BulkResult,
-  type PartnerGroup,
 } from '../../../../shared/gdap/gdap-contract';
-import type { RoleTemplate } from '../../../../shared/gdap/gdap-draft';
 import { ROLE_IDS, roleName } from '../../../../shared/gdap/roles';
 import { getBridge, invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import { saveExport } from '../../components/download';
 import { useCustomers } from '../customers';
 
@@ -101,10 +101,13 @@ export function BulkView() {
   const [onlyGdap, setOnlyGdap] = useState(true);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [action, setAction] = useState<BulkAction>('autoExtend');
-  const [templates, setTemplates] = useState<RoleTemplate[]>([]);
+  // Read once; a failed read is said in place of its dropdown when the action needs it.
+  const templateRead = useCommand('gdap.templates', {});
+  const templates = templateRead.data ?? [];
   const [templateId, setTemplateId] = useState('copilot-analyst');
   const [nameSuffix, setNameSuffix] = useState('- Security Copilot');
-  const [groups, setGroups] = useState<PartnerGroup[]>([]);
+  const groupRead = useCommand('gdap.partnerGroups', { search: '' });
+  const groups = useMemo(() => (groupRead.data ?? []).filter((g) => !g.reserved), [groupRead.data]);
   const [groupId, setGroupId] = useState<string>('');
   const [roleId, setRoleId] = useState<string>(ROLE_IDS.securityReader);
   const [plan, setPlan] = useState<BulkPlanItem[] | undefined>();
@@ -113,13 +116,7 @@ export function BulkView() {
   const [error, setError] = useState<CommandError | undefined>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void invoke('gdap.templates', {}).then((r) => r.ok && setTemplates([...r.value]));
-    void invoke('gdap.partnerGroups', { search: '' }).then(
-      (r) => r.ok && setGroups(r.value.filter((g) => !g.reserved)),
-    );
-    return getBridge().on('gdap.bulkProgress', setProgress);
-  }, []);
+  useEffect(() => getBridge().on('gdap.bulkProgress', setProgress), []);
 
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -243,6 +240,14 @@ export function BulkView() {
                   ))}
                 </Dropdown>
               </Field>
+              {templateRead.error && (
+                <CommandErrorBar
+                  error={templateRead.error}
+                  title="Could not read the templates"
+                  retrying={templateRead.loading}
+                  onRetry={() => void templateRead.reload()}
+                />
+              )}
               <Field label="Name: customer name, then">
                 <Input value={nameSuffix} onChange={(_, d) => setNameSuffix(d.value)} />
               </Field>
@@ -264,6 +269,14 @@ export function BulkView() {
                   ))}
                 </Dropdown>
               </Field>
+              {groupRead.error && (
+                <CommandErrorBar
+                  error={groupRead.error}
+                  title="Could not read your partner groups"
+                  retrying={groupRead.loading}
+                  onRetry={() => void groupRead.reload()}
+                />
+              )}
               <Field label="Role (one per group)">
                 <Dropdown
                   value={roleName(roleId)}

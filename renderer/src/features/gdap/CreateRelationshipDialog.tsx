@@ -25,6 +25,8 @@ import { checkRelationshipDraft, type RoleTemplate } from '../../../../shared/gd
 import { RELATIONSHIP_LIMITS } from '../../../../shared/gdap/gdap';
 import { DIRECTORY_ROLES } from '../../../../shared/gdap/roles';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -58,7 +60,8 @@ export function CreateRelationshipDialog({
   readonly onCreated: (relationship: DirectoryRelationship) => void;
 }) {
   const styles = useStyles();
-  const [templates, setTemplates] = useState<Template[]>([]);
+  const templateRead = useCommand('gdap.templates', {});
+  const templates = templateRead.data ?? [];
   const [templateId, setTemplateId] = useState('copilot-analyst');
   const [name, setName] = useState(customer ? `${customer.displayName.slice(0, 30)} - Security Copilot` : '');
   const [roleIds, setRoleIds] = useState<string[]>([]);
@@ -67,14 +70,15 @@ export function CreateRelationshipDialog({
   const [error, setError] = useState<CommandError | undefined>();
   const [sending, setSending] = useState(false);
 
+  // The first answer fills the form from the least-privilege template (later ones leave it alone).
+  const [applied, setApplied] = useState(false);
   useEffect(() => {
-    void invoke('gdap.templates', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setTemplates([...r.value]);
-      const first = r.value.find((t) => t.id === 'copilot-analyst') ?? r.value[0];
-      if (first) apply(first);
-    });
-  }, []);
+    const list = templateRead.data;
+    if (applied || !list) return;
+    setApplied(true);
+    const first = list.find((t) => t.id === 'copilot-analyst') ?? list[0];
+    if (first) apply(first);
+  }, [templateRead.data, applied]);
 
   function apply(t: Template) {
     setTemplateId(t.id);
@@ -134,6 +138,14 @@ export function CreateRelationshipDialog({
                 ))}
               </Dropdown>
             </Field>
+            {templateRead.error && (
+              <CommandErrorBar
+                error={templateRead.error}
+                title="Could not read the role templates; choose the roles below"
+                retrying={templateRead.loading}
+                onRetry={() => void templateRead.reload()}
+              />
+            )}
             <Field
               label={`Name (at most ${RELATIONSHIP_LIMITS.displayNameMaxLength} characters, unique)`}
               validationMessage={issueFor('displayName')}

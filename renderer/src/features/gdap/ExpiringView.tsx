@@ -27,17 +27,23 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { CommandError, CommandResult } from '../../../../shared/contract/contract';
 import {
   EXPIRY_THRESHOLDS,
   type ExpiringRelationship,
   type ExpiryThreshold,
 } from '../../../../shared/gdap/expiring';
-import { autoExtends, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap/gdap';
+import {
+  autoExtends,
+  GLOBAL_ADMIN_AUTO_EXTEND,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+} from '../../../../shared/gdap/gdap';
 import { roleName } from '../../../../shared/gdap/roles';
+import { describeDaysLeft, formatDate } from '../../../../shared/platform/time';
 import { invoke } from '../../app/bridge/bridge';
-import { useReloadOn } from '../../app/bridge/use-reload-on';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import { useTabPageStyles } from '../../components/tab-page-styles';
 
 const useStyles = makeStyles({
@@ -70,15 +76,9 @@ const outlook = (i: ExpiringRelationship): Outlook =>
 
 const OUTLOOK_LOOK: Readonly<Record<Outlook, { color: 'success' | 'danger' | 'warning'; label: string }>> = {
   autoExtend: { color: 'success', label: 'Will auto-extend' },
-  blocked: { color: 'danger', label: 'Cannot auto-extend: includes Global Administrator' },
+  blocked: { color: 'danger', label: GLOBAL_ADMIN_AUTO_EXTEND.label },
   lapse: { color: 'warning', label: 'Will lapse' },
 };
-
-const endDate = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-const inDays = (days: number) =>
-  days < 1 ? 'in less than a day' : days === 1 ? 'in 1 day' : `in ${days} days`;
 
 /** A failed change, and for which relationship it was. */
 interface Failure {
@@ -93,25 +93,12 @@ interface Failure {
  */
 export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (tenantId: string) => void }) {
   const styles = { ...useTabPageStyles(), ...useStyles() };
-  const [items, setItems] = useState<ReadonlyArray<ExpiringRelationship> | undefined>();
-  const [loadError, setLoadError] = useState<CommandError | undefined>();
+  // Changes arrive with the events they cause; the view is read again then.
+  const expiring = useCommand('gdap.expiring', {}, { reloadOn: ['directory.changed', 'gdap.expiryAlert'] });
+  const items = expiring.data;
   const [failure, setFailure] = useState<Failure | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const [confirming, setConfirming] = useState<ExpiringRelationship | undefined>();
-
-  const load = useCallback(async () => {
-    const result = await invoke('gdap.expiring', {});
-    if (result.ok) {
-      setItems(result.value);
-      setLoadError(undefined);
-    } else {
-      setItems((i) => i ?? []);
-      setLoadError(result.error);
-    }
-  }, []);
-
-  // Changes arrive with the events they cause; the view is read again then.
-  useReloadOn(load, ['directory.changed', 'gdap.expiryAlert']);
 
   /** Runs a change; on failure (a 412 included: main has reloaded the fresh state) shows why and reloads. */
   async function change(item: ExpiringRelationship, send: () => Promise<CommandResult<unknown>>) {
@@ -119,7 +106,7 @@ export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (te
     setFailure(undefined);
     const result = await send();
     if (!result.ok) setFailure({ relationship: item.relationship.displayName, error: result.error });
-    await load();
+    await expiring.reload();
     setBusy(undefined);
   }
 
@@ -148,7 +135,7 @@ export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (te
           Relationships ending within 30 days
         </Subtitle1>
         <span className={styles.spacer} />
-        <Button icon={<ArrowClockwise20Regular />} onClick={() => void load()}>
+        <Button icon={<ArrowClockwise20Regular />} onClick={() => void expiring.reload()}>
           Refresh
         </Button>
       </div>
@@ -158,10 +145,13 @@ export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (te
         Global Administrator.
       </Text>
 
-      {loadError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{loadError.message}</MessageBarBody>
-        </MessageBar>
+      {expiring.error && (
+        <CommandErrorBar
+          error={expiring.error}
+          title="Could not read the relationships that are ending"
+          retrying={expiring.loading}
+          onRetry={() => void expiring.reload()}
+        />
       )}
       {failure && (
         <MessageBar
@@ -176,7 +166,7 @@ export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (te
       )}
 
       {items === undefined ? (
-        <Spinner label="Reading relationships…" />
+        !expiring.error && <Spinner label="Reading relationships…" />
       ) : items.length === 0 ? (
         <Text className={styles.empty} block>
           No relationship ends within 30 days.
@@ -283,9 +273,9 @@ function ExpiringRow({
         <Caption1 className={styles.muted}>{r.roleIds.map(roleName).join(', ')}</Caption1>
       </TableCell>
       <TableCell className={styles.cell}>
-        <time dateTime={item.endDateTime}>{endDate(item.endDateTime)}</time>
+        <time dateTime={item.endDateTime}>{formatDate(item.endDateTime)}</time>
         <Caption1 className={styles.muted} block>
-          {inDays(item.daysLeft)}
+          {describeDaysLeft(item.daysLeft)}
         </Caption1>
       </TableCell>
       <TableCell className={styles.cell}>

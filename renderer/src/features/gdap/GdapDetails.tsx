@@ -1,9 +1,9 @@
 import { Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { DirectoryCustomer, DirectoryRelationship } from '../../../../shared/directory/directory';
-import { invoke } from '../../app/bridge/bridge';
-import { useDirectory } from '../directory';
+import { useState } from 'react';
+import type { DirectoryRelationship } from '../../../../shared/directory/directory';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import { CreateRelationshipDialog } from './CreateRelationshipDialog';
 import { RelationshipCard } from './RelationshipCard';
 
@@ -33,18 +33,11 @@ export function GdapDetails({
   readonly displayName: string;
 }) {
   const styles = useStyles();
-  // The directory status object changes with every sync and every change the app makes.
-  const status = useDirectory((s) => s.status);
-  const [customer, setCustomer] = useState<DirectoryCustomer | null | undefined>(undefined);
+  // The directory changes with every sync and every change the app makes; it is read again then.
+  const read = useCommand('directory.customer', { tenantId }, { reloadOn: ['directory.changed'] });
+  const customer = read.data;
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void invoke('directory.customer', { tenantId }).then((r) => live && setCustomer(r.ok ? r.value : null));
-    return () => {
-      live = false;
-    };
-  }, [tenantId, status]);
-  if (customer === undefined) return null;
+  if (customer === undefined && !read.error) return null;
   const order = (r: DirectoryRelationship) =>
     r.status === 'active' || r.status === 'expiring'
       ? 0
@@ -62,7 +55,15 @@ export function GdapDetails({
           New relationship
         </Button>
       </div>
-      {customer === null ? (
+      {read.error && (
+        <CommandErrorBar
+          error={read.error}
+          title="Could not read this customer's GDAP relationships"
+          retrying={read.loading}
+          onRetry={() => void read.reload()}
+        />
+      )}
+      {customer === undefined ? null : customer === null ? (
         <Caption1 className={styles.muted}>
           No GDAP relationship with this customer in the last sync.
         </Caption1>

@@ -1,23 +1,13 @@
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Add20Regular, ArrowDownload20Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
-import type { DirectoryRelationship } from '../../../../shared/directory/directory';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar, Loaded } from '../../components/CommandError';
 import { saveExport } from '../../components/download';
 import { useApp } from '../../app/app-store';
 import { useCustomers } from '../customers';
-import { useDirectory } from '../directory';
 import type { TenantId } from '../../../../shared/platform/tenant-id';
 import { BulkView } from './BulkView';
 import { ExpiringView } from './ExpiringView';
@@ -60,15 +50,13 @@ const TAB_LABEL: Record<GdapTab, string> = {
 /** Relationships without a customer tenant: any customer's Global Administrator may approve them. */
 function OpenOffers() {
   const styles = useStyles();
-  const status = useDirectory((s) => s.status);
-  const [offers, setOffers] = useState<DirectoryRelationship[] | undefined>();
-  const [error, setError] = useState<CommandError | undefined>();
+  // Read from Graph; again after every sync and every change the app makes (they change the directory).
+  const relationships = useCommand(
+    'gdap.relationships',
+    { tenantId: null },
+    { reloadOn: ['directory.changed'] },
+  );
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    void invoke('gdap.relationships', { tenantId: null }).then((r) =>
-      r.ok ? setOffers(r.value.filter((x) => x.customerTenantId === null)) : setError(r.error),
-    );
-  }, [status]);
   return (
     <>
       <div className={styles.head}>
@@ -80,24 +68,28 @@ function OpenOffers() {
           New open offer
         </Button>
       </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      {offers?.length === 0 && <Caption1>No open offers.</Caption1>}
-      <ul className={styles.list} aria-label="Open offers">
-        {offers?.map((r) => (
-          <RelationshipCard key={r.id} relationship={r} assignments={[]} />
-        ))}
-      </ul>
+      <Loaded read={relationships} label="Reading relationships…" errorTitle="Could not read the open offers">
+        {(all) => {
+          const offers = all.filter((x) => x.customerTenantId === null);
+          return (
+            <>
+              {offers.length === 0 && <Caption1>No open offers.</Caption1>}
+              <ul className={styles.list} aria-label="Open offers">
+                {offers.map((r) => (
+                  <RelationshipCard key={r.id} relationship={r} assignments={[]} />
+                ))}
+              </ul>
+            </>
+          );
+        }}
+      </Loaded>
       {creating && (
         <CreateRelationshipDialog
           customer={null}
           onClose={() => setCreating(false)}
           onCreated={(r) => {
             setCreating(false);
-            setOffers((o) => [...(o ?? []), r]);
+            relationships.replace([...(relationships.data ?? []).filter((x) => x.id !== r.id), r]);
           }}
         />
       )}
@@ -129,11 +121,7 @@ export function GdapView() {
           Export relationships (CSV)
         </Button>
       </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <CommandErrorBar error={error} title="The relationships were not exported" />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as GdapTab)} aria-label="GDAP">
         {TABS.map((t) => (
           <Tab key={t} value={t}>

@@ -15,10 +15,13 @@ import type { ApprovalRequest } from '../../../../shared/gdap/gdap-contract';
 import {
   ACCESS_GRANTING_STATUSES,
   autoExtends,
+  daysUntilEnd,
   durationInDays,
-  includesGlobalAdministrator,
+  GLOBAL_ADMIN_AUTO_EXTEND,
+  rolesBlockAutoExtend,
 } from '../../../../shared/gdap/gdap';
 import { roleName } from '../../../../shared/gdap/roles';
+import { describeDaysLeft, formatDate } from '../../../../shared/platform/time';
 import { invoke } from '../../app/bridge/bridge';
 import { ApprovalDialog } from './ApprovalDialog';
 import { AssignmentDialog, type AssignmentEdit } from './AssignmentDialog';
@@ -58,11 +61,6 @@ const STATUS_COLOR: Record<string, 'success' | 'warning' | 'danger' | 'informati
   terminated: 'danger',
 };
 
-const date = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
-    : '—';
-
 /** One relationship: what it grants, until when, who holds which role, and what can be done with it. */
 export function RelationshipCard({
   relationship: r,
@@ -79,8 +77,8 @@ export function RelationshipCard({
   const [terminating, setTerminating] = useState(false);
   const [removing, setRemoving] = useState<string | undefined>();
   const granting = ACCESS_GRANTING_STATUSES.has(r.status);
-  const ga = includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id })));
-  const days = r.endDateTime ? Math.ceil((Date.parse(r.endDateTime) - Date.now()) / 86_400_000) : undefined;
+  const ga = rolesBlockAutoExtend(r.roleIds);
+  const days = daysUntilEnd(r, new Date());
 
   /** Runs a command; a conflict (412) means main reloaded the fresh state, which the list now shows. */
   async function run<T>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: CommandError }>) {
@@ -126,16 +124,12 @@ export function RelationshipCard({
       <Caption1>Roles: {r.roleIds.map(roleName).join(', ')}</Caption1>
       <Caption1 className={styles.muted}>
         {r.status === 'created' || r.status === 'approvalPending'
-          ? `Created ${date(r.createdDateTime)} · lasts ${Math.round(durationInDays(r.duration) ?? 0)} days once approved`
-          : `Active since ${date(r.activatedDateTime)} · ends ${date(r.endDateTime)}${
-              days !== undefined && days >= 0 && granting ? ` (in ${days} days)` : ''
+          ? `Created ${formatDate(r.createdDateTime)} · lasts ${Math.round(durationInDays(r.duration) ?? 0)} days once approved`
+          : `Active since ${formatDate(r.activatedDateTime)} · ends ${formatDate(r.endDateTime)}${
+              days !== undefined && days > 0 && granting ? ` (${describeDaysLeft(days)})` : ''
             }`}{' '}
         ·{' '}
-        {autoExtends(r)
-          ? ga
-            ? 'auto-extend set, but blocked by Global Administrator'
-            : 'auto-extends 180 days'
-          : 'no auto-extend'}
+        {autoExtends(r) ? (ga ? GLOBAL_ADMIN_AUTO_EXTEND.label : 'auto-extends 180 days') : 'no auto-extend'}
       </Caption1>
       {assignments.map((a) => (
         <div key={a.id} className={styles.assignment} data-assignment={a.id}>

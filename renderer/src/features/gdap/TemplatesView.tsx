@@ -29,12 +29,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, RELATIONSHIP_LIMITS } from '../../../../shared/gdap/gdap';
-import { BUILT_IN_TEMPLATES, type RoleTemplate } from '../../../../shared/gdap/gdap-draft';
+import { RELATIONSHIP_LIMITS } from '../../../../shared/gdap/gdap';
+import { BUILT_IN_TEMPLATES, checkRoleTemplate, type RoleTemplate } from '../../../../shared/gdap/gdap-draft';
 import { DIRECTORY_ROLES, roleName } from '../../../../shared/gdap/roles';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import { useTabPageStyles } from '../../components/tab-page-styles';
 
 type ListedTemplate = RoleTemplate & { readonly builtIn: boolean };
@@ -97,26 +99,17 @@ function newTemplateId(name: string): string {
  */
 export function TemplatesView() {
   const styles = { ...useTabPageStyles(), ...useStyles() };
-  const [templates, setTemplates] = useState<ReadonlyArray<ListedTemplate> | undefined>();
+  const read = useCommand('gdap.templates', {});
+  const templates = read.data;
   const [error, setError] = useState<CommandError | undefined>();
   const [editing, setEditing] = useState<RoleTemplate | 'new' | undefined>();
   const [removing, setRemoving] = useState<ListedTemplate | undefined>();
-
-  useEffect(() => {
-    void invoke('gdap.templates', {}).then((r) => {
-      if (r.ok) setTemplates(r.value);
-      else {
-        setTemplates([]);
-        setError(r.error);
-      }
-    });
-  }, []);
 
   async function remove(t: ListedTemplate) {
     setRemoving(undefined);
     const result = await invoke('gdap.resetTemplate', { id: t.id });
     if (result.ok) {
-      setTemplates(result.value);
+      read.replace(result.value);
       setError(undefined);
     } else setError(result.error);
   }
@@ -136,13 +129,17 @@ export function TemplatesView() {
         New relationships start from a template. Give each group the least privilege it needs: Security Reader
         is enough to use Security Copilot. Templates are kept on this computer.
       </Text>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error.message}</MessageBarBody>
-        </MessageBar>
+      {error && <CommandErrorBar error={error} title="The template was not changed" />}
+      {read.error && (
+        <CommandErrorBar
+          error={read.error}
+          title="Could not read the templates"
+          retrying={read.loading}
+          onRetry={() => void read.reload()}
+        />
       )}
       {templates === undefined ? (
-        <Spinner label="Reading templates…" />
+        !read.error && <Spinner label="Reading templates…" />
       ) : (
         <Table aria-label="Role templates">
           <TableHeader>
@@ -209,7 +206,7 @@ export function TemplatesView() {
           template={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(undefined)}
           onSaved={(next) => {
-            setTemplates(next);
+            read.replace(next);
             setEditing(undefined);
           }}
         />
@@ -264,30 +261,20 @@ function TemplateDialog({
   const [serverErrors, setServerErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [saving, setSaving] = useState(false);
 
-  const days = Number(duration);
-  const withGlobalAdmin = roleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
-  // Checked as the user types; the same rules as gdap-draft.ts, so Save never sends what main refuses.
-  const clientErrors: Partial<Record<FieldName, string>> = {
-    ...(name.trim() === '' ? { name: 'Give the template a name.' } : {}),
-    ...(name.trim().length > 80 ? { name: `The name is ${name.trim().length} characters; at most 80.` } : {}),
-    ...(description.length > 400
-      ? { description: `At most 400 characters (now ${description.length}).` }
-      : {}),
-    ...(roleIds.length === 0 ? { roleIds: 'Choose at least one role.' } : {}),
-    ...(!Number.isInteger(days) ||
-    days < RELATIONSHIP_LIMITS.minDurationDays ||
-    days > RELATIONSHIP_LIMITS.maxDurationDays
-      ? {
-          durationDays: `A whole number of days from 1 to ${RELATIONSHIP_LIMITS.maxDurationDays} (two years).`,
-        }
-      : {}),
-    ...(withGlobalAdmin && autoExtend
-      ? {
-          autoExtend:
-            'A relationship with Global Administrator cannot auto-extend: Microsoft never extends it. Switch auto-extend off or remove Global Administrator.',
-        }
-      : {}),
+  // An empty box is no number (Number('') would be 0, a different complaint).
+  const days = duration.trim() === '' ? Number.NaN : Number(duration);
+  const draft = {
+    // A new template gets its ID when it is saved.
+    id: template?.id ?? 'new',
+    name: name.trim(),
+    description: description.trim(),
+    roleIds: [...roleIds],
+    durationDays: days,
+    autoExtend,
   };
+  // Checked as the user types with the schema main checks again (roleTemplateSchema in gdap-draft.ts),
+  // so Save never sends what main refuses, and both say it the same way.
+  const clientErrors: Partial<Record<FieldName, string>> = checkRoleTemplate(draft);
   const errors = { ...serverErrors, ...clientErrors };
   const blocking = Object.keys(clientErrors).length > 0;
 
@@ -301,14 +288,7 @@ function TemplateDialog({
     event.preventDefault();
     if (blocking) return;
     setSaving(true);
-    const result = await invoke('gdap.saveTemplate', {
-      id: template?.id ?? newTemplateId(name),
-      name: name.trim(),
-      description: description.trim(),
-      roleIds: [...roleIds],
-      durationDays: days,
-      autoExtend,
-    });
+    const result = await invoke('gdap.saveTemplate', { ...draft, id: template?.id ?? newTemplateId(name) });
     setSaving(false);
     if (result.ok) return onSaved(result.value);
     const next: Partial<Record<FieldName, string>> = { form: result.error.message };

@@ -29,6 +29,8 @@ import {
 } from '../../../../shared/platform/cloud-profile';
 import { APP_REGISTRATION, settingsSchema, signInReadiness } from '../../../../shared/settings/settings';
 import { invoke } from '../../app/bridge/bridge';
+import { useCommand } from '../../app/bridge/use-command';
+import { CommandErrorBar } from '../../components/CommandError';
 import { useApp } from '../../app/app-store';
 
 const useStyles = makeStyles({
@@ -68,7 +70,10 @@ const CLOUD_HELP: Readonly<Record<CloudProfileId, string>> = {
 export function SettingsView() {
   const styles = useStyles();
   const info = useApp((s) => s.info);
-  const [loaded, setLoaded] = useState(false);
+  // The form shows the saved settings once read; until then (or if they cannot be read) it cannot be saved,
+  // so a failed read never turns into saving the defaults over them.
+  const settings = useCommand('settings.get', {});
+  const loaded = settings.data !== undefined;
   const [cloud, setCloud] = useState<CloudProfileId>('sandbox');
   const [clientId, setClientId] = useState('');
   const [hotkey, setHotkey] = useState('');
@@ -81,15 +86,11 @@ export function SettingsView() {
   const [saved, setSaved] = useState<string | undefined>();
 
   useEffect(() => {
-    void invoke('settings.get', {}).then((result) => {
-      if (result.ok) {
-        setCloud(result.value.cloudProfile);
-        setClientId(result.value.clientId ?? '');
-        setHotkey(result.value.globalHotkey ?? '');
-      } else setErrors({ form: result.error.message });
-      setLoaded(true);
-    });
-  }, []);
+    if (!settings.data) return;
+    setCloud(settings.data.cloudProfile);
+    setClientId(settings.data.clientId ?? '');
+    setHotkey(settings.data.globalHotkey ?? '');
+  }, [settings.data]);
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -134,6 +135,14 @@ export function SettingsView() {
       </Title2>
 
       <form className={styles.form} onSubmit={(e) => void save(e)} aria-label="Cloud and app registration">
+        {settings.error && (
+          <CommandErrorBar
+            error={settings.error}
+            title="Could not read your settings; they cannot be changed until they are read"
+            retrying={settings.loading}
+            onRetry={() => void settings.reload()}
+          />
+        )}
         <Field label="Microsoft cloud" validationMessage={errors.cloudProfile}>
           <RadioGroup
             value={cloud}
