@@ -338,6 +338,17 @@ function isRestError(error: unknown): error is Error & {
   return error instanceof Error && error.name === 'RestError';
 }
 
+/**
+ * An ARM answer a feature has already read into its own error (main/core/azure-access's ArmError:
+ * status, ARM's code, request-id), recognised by shape: platform does not import features.
+ */
+function isArmAnswer(
+  error: unknown,
+): error is Error & { statusCode: number; code?: unknown; requestId?: string | null } {
+  const status = record(error)?.statusCode;
+  return error instanceof Error && error.name === 'ArmError' && typeof status === 'number' && status > 0;
+}
+
 function fromArm(
   error: Error & { statusCode?: number; code?: string; response?: { headers?: unknown } },
   context: FailureContext,
@@ -462,6 +473,17 @@ export function explainFailure(thrown: unknown, context: FailureContext = {}): F
     return fromGraph(error, context);
   }
   if (isRestError(error)) return fromArm(error, context);
+  if (isArmAnswer(error)) {
+    return answered(
+      'Azure Resource Manager',
+      error.statusCode,
+      str(error.code),
+      error.message,
+      error.requestId ?? null,
+      undefined,
+      context,
+    );
+  }
   if (isMsalError(error)) return fromMsal(error);
   if (isAbort(error)) return cancelled(null);
   if (isTimeout(error)) return offline('the Microsoft cloud', 'it took too long to answer');

@@ -17,6 +17,7 @@ import {
 import { purposeOf } from '../../../main/core/platform/command-purposes';
 import { dispatch, type Handlers } from '../../../main/core/platform/dispatcher';
 import { UserFacingError } from '../../../main/core/platform/errors';
+import { ArmError } from '../../../main/core/azure-access/arm-session';
 import {
   createGraphClient,
   graphGet,
@@ -166,6 +167,13 @@ describe('one translation of cloud failures', () => {
       } as never,
     });
     expect(explainFailure(correlation)).toMatchObject({ code: 'unavailable', requestId: 'corr-1' });
+    // Copilot in Azure access reads ARM's answer into its own ArmError first: the same words.
+    const read = explainFailure(new ArmError(403, 'AuthorizationFailed', 'No access.', 'arm-req-7'));
+    expect(read).toMatchObject({ kind: 'answered', code: 'refused', service: 'Azure Resource Manager' });
+    expect(failureSentence(read)).toContain(
+      'Azure Resource Manager answered 403 AuthorizationFailed, request-id arm-req-7',
+    );
+    expect(explainFailure(new ArmError(404, 'RoleAssignmentNotFound', 'Gone.', null)).code).toBe('not_found');
     const send = new RestError('read ECONNRESET', { code: RestError.REQUEST_SEND_ERROR });
     expect(failureSentence(explainFailure(send))).toMatch(/^No answer from Azure Resource Manager/);
   });
