@@ -207,7 +207,7 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       templates,
       now,
     }),
-    ...auditHandlers(audit, now),
+    ...auditHandlers(audit, now, { customers: () => customers.list(), snapshot: () => directory.snapshot() }),
     ...guestHandlers({
       guests: new GuestService({
         accounts,

@@ -5,6 +5,8 @@ export interface AuditEntryView {
   readonly account: string;
   readonly tenantId: string;
   readonly action: string;
+  /** The Graph or ARM path the change was sent to; null in entries made before it was kept. */
+  readonly target?: string | null;
   readonly body: unknown;
   /** `succeeded` / `failed` once answered; `interrupted` when the app stopped before the answer. */
   readonly outcome: 'succeeded' | 'failed' | 'interrupted';

@@ -52,8 +52,13 @@ test('expiring: turn auto-extend on; audit: the change succeeded, with its reque
   expect(download.suggestedFilename()).toMatch(/^switchboard-audit-\d{4}-\d\d-\d\d\.csv$/);
   const csv = fs.readFileSync(await download.path(), 'utf8');
   const [header, first] = csv.split('\r\n');
-  expect(header).toBe('at,account,tenantId,action,outcome,status,requestId,error,body');
-  expect(first).toContain('relationship.autoExtend.on,succeeded,');
+  expect(header).toBe(
+    'at,account,tenantId,customerName,action,relationshipId,relationshipName,outcome,status,requestId,error,body',
+  );
+  // The customer and the relationship are named beside their IDs, for a reader without the app.
+  expect(first).toMatch(
+    /,Northwind Traders,relationship\.autoExtend\.on,[0-9a-f-]{73},[^,]*Northwind[^,]*,succeeded,/i,
+  );
 
   // A template with Global Administrator cannot auto-extend: said inline, and Save is refused.
   await page.getByRole('tab', { name: 'GDAP', exact: true }).click();

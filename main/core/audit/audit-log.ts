@@ -23,6 +23,8 @@ const beforeSchema = z.object({
   account: z.string(),
   tenantId: z.string(),
   action: z.string(),
+  /** The path the change was sent to (a Graph or ARM resource); absent in entries made before it was kept. */
+  target: z.string().optional(),
   body: z.unknown().optional(),
 });
 const afterSchema = z.object({
@@ -63,6 +65,7 @@ export class AuditLog {
       readonly account: string;
       readonly tenantId: string;
       readonly action: string;
+      readonly target?: string;
       readonly body?: unknown;
     },
     send: () => Promise<T>,
@@ -155,6 +158,7 @@ export class AuditLog {
         account: b.account,
         tenantId: b.tenantId,
         action: b.action,
+        target: b.target ?? null,
         body: b.body ?? null,
         outcome:
           a === undefined ? 'interrupted' : a.error === null && a.status < 400 ? 'succeeded' : 'failed',
@@ -218,7 +222,10 @@ const CSV_COLUMNS = [
   'at',
   'account',
   'tenantId',
+  'customerName',
   'action',
+  'relationshipId',
+  'relationshipName',
   'outcome',
   'status',
   'requestId',
@@ -226,7 +233,46 @@ const CSV_COLUMNS = [
   'body',
 ] as const;
 
-/** The audit trail as CSV (formula cells defused). */
-export function auditToCsv(entries: ReadonlyArray<AuditEntry>): string {
-  return csvTable(CSV_COLUMNS, entries);
+/** Names for the IDs in the trail: customers by tenant ID, GDAP relationships by ID. */
+export interface AuditNames {
+  customerName(tenantId: string): string | undefined;
+  relationshipName(relationshipId: string): string | undefined;
+}
+
+const RELATIONSHIP_IN_PATH = /\/delegatedAdminRelationships\/([^/?#]+)/i;
+
+/**
+ * The GDAP relationship an entry changed: from the path the change went to (kept since the trail
+ * records targets); for a relationship being created, none yet (its name is in the body).
+ */
+export function relationshipIdOf(entry: AuditEntry): string | null {
+  const match = entry.target ? RELATIONSHIP_IN_PATH.exec(entry.target) : null;
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+/**
+ * The audit trail as CSV (formula cells defused), with the customer's and the relationship's names
+ * beside their IDs so a reader of the file needs no other list.
+ */
+export function auditToCsv(entries: ReadonlyArray<AuditEntry>, names?: AuditNames): string {
+  return csvTable(
+    CSV_COLUMNS,
+    entries.map((e) => {
+      const relationshipId = relationshipIdOf(e);
+      const body = e.body as { displayName?: unknown } | null;
+      const createdName =
+        e.action === 'relationship.create' && typeof body?.displayName === 'string'
+          ? body.displayName
+          : undefined;
+      return {
+        ...e,
+        customerName: names?.customerName(e.tenantId) ?? '',
+        relationshipId: relationshipId ?? '',
+        relationshipName:
+          (relationshipId !== null ? names?.relationshipName(relationshipId) : undefined) ??
+          createdName ??
+          '',
+      };
+    }),
+  );
 }

@@ -1,11 +1,36 @@
 /** The contract's `audit.*` commands: the audit trail read back, filtered, and exported. */
 import type { CommandName } from '../../../shared/contract/contract';
 import type { Handlers } from '../platform/dispatcher';
-import { auditToCsv, type AuditLog } from './audit-log';
+import type { DirectorySnapshot } from '../../../shared/directory/directory';
+import { auditToCsv, type AuditLog, type AuditNames } from './audit-log';
 
 export type AuditHandlers = Pick<Handlers, Extract<CommandName, `audit.${string}`>>;
 
-export function auditHandlers(audit: AuditLog, now: () => Date): AuditHandlers {
+/** Where the export finds names: the analyst's customer list and the last directory sync. */
+export interface AuditNameSources {
+  readonly customers: () => ReadonlyArray<{ readonly tenantId: string; readonly displayName: string }>;
+  readonly snapshot: () => DirectorySnapshot | null;
+}
+
+/** Names as they are now: the customer list first (the analyst's own names), then the directory. */
+function namesFrom(sources: AuditNameSources | undefined): AuditNames | undefined {
+  if (!sources) return undefined;
+  const customers = new Map<string, string>();
+  const relationships = new Map<string, string>();
+  const snapshot = sources.snapshot();
+  for (const c of snapshot?.customers ?? []) {
+    customers.set(c.tenantId, c.displayName);
+    for (const r of c.relationships) relationships.set(r.id, r.displayName);
+  }
+  for (const r of snapshot?.openRelationships ?? []) relationships.set(r.id, r.displayName);
+  for (const c of sources.customers()) customers.set(c.tenantId, c.displayName);
+  return {
+    customerName: (tenantId) => customers.get(tenantId),
+    relationshipName: (id) => relationships.get(id),
+  };
+}
+
+export function auditHandlers(audit: AuditLog, now: () => Date, sources?: AuditNameSources): AuditHandlers {
   return {
     'audit.list': ({ tenantId, action, from, to }) =>
       audit.read({
@@ -18,7 +43,11 @@ export function auditHandlers(audit: AuditLog, now: () => Date): AuditHandlers {
       const { entries } = audit.read({ tenantId, action });
       const stamp = now().toISOString().slice(0, 10);
       return format === 'csv'
-        ? { fileName: `switchboard-audit-${stamp}.csv`, mimeType: 'text/csv', content: auditToCsv(entries) }
+        ? {
+            fileName: `switchboard-audit-${stamp}.csv`,
+            mimeType: 'text/csv',
+            content: auditToCsv(entries, namesFrom(sources)),
+          }
         : {
             fileName: `switchboard-audit-${stamp}.json`,
             mimeType: 'application/json',

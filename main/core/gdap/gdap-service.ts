@@ -128,7 +128,13 @@ export class GdapService {
   ): Promise<GraphAnswer> {
     try {
       return await this.audit.record(
-        { account: s.account, tenantId: tenantId ?? 'none', action, body: request.body },
+        {
+          account: s.account,
+          tenantId: tenantId ?? 'none',
+          action,
+          target: request.path,
+          body: request.body,
+        },
         () => graphWrite(s.client, request),
       );
     } catch (error) {

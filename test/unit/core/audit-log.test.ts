@@ -94,7 +94,9 @@ describe('the audit trail', () => {
     expect(log.read().entries.map((e) => e.tenantId)).toEqual(['tenant-b', 'tenant-a']);
     expect(log.read({ from: new Date('2026-11-20T02:30:00Z') }).entries).toHaveLength(1);
     const csv = auditToCsv(log.read().entries);
-    expect(csv.split('\r\n')[0]).toBe('at,account,tenantId,action,outcome,status,requestId,error,body');
+    expect(csv.split('\r\n')[0]).toBe(
+      'at,account,tenantId,customerName,action,relationshipId,relationshipName,outcome,status,requestId,error,body',
+    );
     // A cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
     expect(csv).not.toMatch(/,"?=HYPERLINK/);
