@@ -9,6 +9,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { createPipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import { armTlsOptions } from '../platform/cloud/transport';
+import { describeFailure } from '../platform/cloud-errors';
 import { UserFacingError } from '../platform/errors';
 
 /** Global Administrator's role template ID (the `wids` claim lists directory roles by template ID). */
@@ -178,15 +179,7 @@ export async function armSend(
   return { status: response.status, requestId: response.headers.get('x-ms-request-id') ?? null, json };
 }
 
-/** ARM's answer in words, with its code and the request-id for support. */
+/** ARM's answer in words, with its code, the request-id for support and the next step (platform/cloud-errors.ts). */
 export function describeArmError(error: unknown): string {
-  const e = toArmError(error);
-  if (e instanceof ArmError) {
-    const id = e.requestId ? ` (request-id ${e.requestId})` : '';
-    return `Azure answered ${e.statusCode} ${e.code}: ${e.message}${id}`;
-  }
-  if (e instanceof UserFacingError) return e.message;
-  const name = (e as { name?: unknown })?.name;
-  if (name === 'AbortError') return 'Cancelled.';
-  return `No answer from Azure Resource Manager (${e instanceof Error ? e.message : String(e)}).`;
+  return describeFailure(toArmError(error));
 }
