@@ -71,8 +71,25 @@ export type DeepLinkOutcome =
   | { readonly action: 'launch'; readonly tenantId: string; readonly result: LaunchResult }
   | { readonly action: 'customer'; readonly tenantId: string };
 
+/**
+ * Said at launch when several partner accounts are signed in and this launch opens in the shared
+ * default browser, which signs in as whichever account it used last: which account to use there, and
+ * the one-click way to give this account launches of its own.
+ */
+export interface LaunchIdentityWarning {
+  readonly message: string;
+  /** The account the launch is meant for (the active one). */
+  readonly account: { readonly homeAccountId: string; readonly username: string };
+  /** The launch mode offered for this account from now on (launch.setMode). */
+  readonly suggestedMode: LaunchMode;
+  /** That mode in words ("a private Microsoft Edge window"). */
+  readonly suggestedLabel: string;
+}
+
 export interface LaunchResult {
   readonly url: string;
+  /** Present when the launch may open as the wrong partner account (LaunchIdentityWarning). */
+  readonly warning?: LaunchIdentityWarning;
   /**
    * `shell`: the app already opened it (Electron, after its allow-list check).
    * `page`: the page must open it itself (the browser host hands the URL back; the page opens a tab).

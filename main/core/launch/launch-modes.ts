@@ -4,10 +4,11 @@
  * host cannot open app windows.
  */
 import { createHash } from 'node:crypto';
-import type { AppInfo, LaunchModes } from '../../../shared/contract/contract';
+import type { AppInfo, LaunchIdentityWarning, LaunchModes } from '../../../shared/contract/contract';
 import {
   accountPartition,
   DEFAULT_LAUNCH_MODE,
+  describeLaunchMode,
   LAUNCH_MODE_LABELS,
   LAUNCH_MODES,
   type LaunchMode,
@@ -34,13 +35,14 @@ export class LaunchModeService {
     return { accounts: this.store.get().accounts, available: this.available };
   }
 
-  /** The active account's launch mode (or this launch's override), and its own session partition. */
-  async howFor(override?: LaunchModeId): Promise<LaunchHow> {
+  /**
+   * The active account's launch mode (or this launch's override), and its own session partition; with
+   * a warning when several accounts are signed in and the launch opens in the shared default browser.
+   */
+  async howFor(override?: LaunchModeId): Promise<LaunchHow & { readonly warning?: LaunchIdentityWarning }> {
     // Launching needs no sign-in (nor an app registration): without an account, the default mode.
-    const id = await this.accounts.status().then(
-      (status) => status.activeAccountId,
-      () => null,
-    );
+    const status = await this.accounts.status().catch(() => null);
+    const id = status?.activeAccountId ?? null;
     const configured = (id !== null ? this.store.get().accounts[id] : undefined) ?? DEFAULT_LAUNCH_MODE;
     const mode = override ? { ...configured, mode: override } : configured;
     if (!this.available.includes(mode.mode)) {
@@ -53,7 +55,34 @@ export class LaunchModeService {
       .update(id ?? 'no-account')
       .digest('hex')
       .slice(0, 16);
-    return { mode, partition: accountPartition(hash) };
+    const active = status?.accounts.find((a) => a.homeAccountId === id);
+    const warning =
+      active && (status?.accounts.length ?? 0) > 1 && mode.mode === 'defaultBrowser'
+        ? this.identityWarning(active, status?.accounts.length ?? 0, configured)
+        : undefined;
+    return { mode, partition: accountPartition(hash), ...(warning ? { warning } : {}) };
+  }
+
+  /**
+   * The default browser keeps one set of Microsoft cookies, so with several partner accounts it opens
+   * as whichever signed in there last. Offered instead: a Switchboard window on the account's own
+   * session where this host has them (the desktop app), else a private browser window, which starts
+   * with no one signed in.
+   */
+  private identityWarning(
+    account: { readonly homeAccountId: string; readonly username: string },
+    signedIn: number,
+    configured: LaunchMode,
+  ): LaunchIdentityWarning {
+    const suggestedMode: LaunchMode = this.available.includes('appWindow')
+      ? { ...configured, mode: 'appWindow' }
+      : { ...configured, mode: 'browserProfile', privateWindow: true, profileDirectory: null };
+    return {
+      message: `${signedIn} partner accounts are signed in, and this opened in the default browser, which uses whichever account signed in there last. Check it is ${account.username} before you work in this tenant, or sign in there as ${account.username}.`,
+      account: { homeAccountId: account.homeAccountId, username: account.username },
+      suggestedMode,
+      suggestedLabel: describeLaunchMode(suggestedMode),
+    };
   }
 
   async setMode(homeAccountId: string, mode: LaunchMode): Promise<LaunchModes> {

@@ -1,6 +1,6 @@
 import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import { allowedLaunchOrigins } from '../../../shared/platform/cloud-profile';
-import type { LaunchResult, LaunchTarget } from '../../../shared/contract/contract';
+import type { LaunchIdentityWarning, LaunchResult, LaunchTarget } from '../../../shared/contract/contract';
 import {
   portalTargetUrl,
   type LaunchExtra,
@@ -19,7 +19,10 @@ export class LaunchService {
     private readonly profile: () => Promise<CloudProfile>,
     private readonly opener: Opener,
     /** How this launch opens: the active account's launch mode, or the per-launch override. */
-    private readonly how: (override?: LaunchModeId) => Promise<LaunchHow | undefined> = async () => undefined,
+    private readonly how: (
+      override?: LaunchModeId,
+    ) => Promise<(LaunchHow & { readonly warning?: LaunchIdentityWarning }) | undefined> = async () =>
+      undefined,
   ) {}
 
   /**
@@ -44,10 +47,11 @@ export class LaunchService {
         `Switchboard will not open ${origin}: it is not a portal of the ${profile.label} profile.`,
       );
     }
-    const how = await this.how(mode);
-    const { handled } = await this.opener.open(url, how);
+    const found = await this.how(mode);
+    const { warning, ...how } = found ?? {};
+    const { handled } = await this.opener.open(url, found ? (how as LaunchHow) : undefined);
     this.customers.recordLaunch(customer.tenantId);
-    return { url, openedBy: handled ? 'shell' : 'page' };
+    return { url, openedBy: handled ? 'shell' : 'page', ...(warning ? { warning } : {}) };
   }
 
   urlFor(

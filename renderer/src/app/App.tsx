@@ -45,7 +45,7 @@ import { AuditView } from '../features/audit';
 import { GdapView } from '../features/gdap';
 import { AccessMatrixView } from '../features/guests';
 import { AzureAccessView } from '../features/azure-access';
-import { SwitcherButton, SwitcherDialog } from '../features/launch';
+import { LaunchIdentityNotice, SwitcherButton, SwitcherDialog } from '../features/launch';
 
 const useStyles = makeStyles({
   shell: {
@@ -199,6 +199,7 @@ export function App() {
             <MessageBarBody>{infoError.message}</MessageBarBody>
           </MessageBar>
         )}
+        <LaunchIdentityNotice />
         {notices.map((n) => (
           <MessageBar key={n.id} intent={n.level} data-notice={n.id}>
             <MessageBarBody>

@@ -2,6 +2,7 @@ import type { CommandError, LaunchTarget } from '../../../../shared/contract/con
 import type { TenantId } from '../../../../shared/platform/tenant-id';
 import { invoke } from '../../app/bridge/bridge';
 import type { LaunchModeId } from '../../../../shared/launch/launch-mode';
+import { useLaunchWarning } from './LaunchIdentityNotice';
 
 /**
  * Opens one of a customer's portals (`target`) in that customer's tenant. Main builds and checks the
@@ -16,6 +17,9 @@ export async function launchTarget(
   const result = await invoke('launch.open', { tenantId, target, ...(mode ? { mode } : {}) });
   if (!result.ok) return { error: result.error };
   if (result.value.openedBy === 'page') window.open(result.value.url, '_blank', 'noopener,noreferrer');
+  // Several partner accounts and the shared default browser: say which account to use (App shows it).
+  if (result.value.warning) useLaunchWarning.getState().show(result.value.warning);
+  else useLaunchWarning.getState().dismiss();
   return { url: result.value.url };
 }
 
