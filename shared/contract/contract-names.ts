@@ -41,6 +41,7 @@ export const COMMAND_NAMES = [
   'gdap.setAutoExtend',
   'gdap.removeGlobalAdmin',
   'gdap.terminate',
+  'gdap.deleteRelationship',
   'gdap.partnerGroups',
   'gdap.partnerUsers',
   'gdap.addAssignment',

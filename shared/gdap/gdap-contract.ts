@@ -175,6 +175,8 @@ export const gdapCommands = {
       })
       .strict(),
   ).returns<DirectoryRelationship>(),
+  /** Deletes a relationship still in draft (created); answers the relationship as it was. */
+  'gdap.deleteRelationship': spec(relationshipChange).returns<DirectoryRelationship>(),
   'gdap.partnerGroups': spec(z.object({ search: z.string().max(120) }).strict()).returns<
     ReadonlyArray<PartnerGroup>
   >(),

@@ -25,6 +25,8 @@ const beforeSchema = z.object({
   action: z.string(),
   /** The path the change was sent to (a Graph or ARM resource); absent in entries made before it was kept. */
   target: z.string().optional(),
+  /** What the target is called, kept where it may be gone later (a deleted relationship). */
+  targetName: z.string().optional(),
   body: z.unknown().optional(),
 });
 const afterSchema = z.object({
@@ -66,6 +68,7 @@ export class AuditLog {
       readonly tenantId: string;
       readonly action: string;
       readonly target?: string;
+      readonly targetName?: string;
       readonly body?: unknown;
     },
     send: () => Promise<T>,
@@ -159,6 +162,7 @@ export class AuditLog {
         tenantId: b.tenantId,
         action: b.action,
         target: b.target ?? null,
+        targetName: b.targetName ?? null,
         body: b.body ?? null,
         outcome:
           a === undefined ? 'interrupted' : a.error === null && a.status < 400 ? 'succeeded' : 'failed',
@@ -270,6 +274,7 @@ export function auditToCsv(entries: ReadonlyArray<AuditEntry>, names?: AuditName
         relationshipId: relationshipId ?? '',
         relationshipName:
           (relationshipId !== null ? names?.relationshipName(relationshipId) : undefined) ??
+          e.targetName ??
           createdName ??
           '',
       };

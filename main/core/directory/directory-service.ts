@@ -171,6 +171,24 @@ export class DirectoryService {
     this.events.onChange(this.status());
   }
 
+  /** Takes a relationship that no longer exists (deleted while still a draft) out of the stored directory. */
+  removeRelationship(id: string): void {
+    const snapshot = this.snapshot();
+    if (snapshot === null) return;
+    const customers = snapshot.customers.map((c) =>
+      c.relationships.some((r) => r.id === id)
+        ? {
+            ...c,
+            relationships: c.relationships.filter((r) => r.id !== id),
+            assignments: c.assignments.filter((a) => a.relationshipId !== id),
+          }
+        : c,
+    );
+    const open = snapshot.openRelationships.filter((r) => r.id !== id);
+    this.store.set({ snapshot: { ...snapshot, customers, openRelationships: open } });
+    this.events.onChange(this.status());
+  }
+
   cancel(): boolean {
     if (!this.running) return false;
     this.running.abort(new Error('cancelled'));

@@ -125,6 +125,8 @@ export class GdapService {
     action: string,
     request: WriteRequest,
     onStale?: () => Promise<string>,
+    /** The target's name, for the audit trail, where the target will be gone (a deletion). */
+    targetName?: string,
   ): Promise<GraphAnswer> {
     try {
       return await this.audit.record(
@@ -133,6 +135,7 @@ export class GdapService {
           tenantId: tenantId ?? 'none',
           action,
           target: request.path,
+          ...(targetName !== undefined ? { targetName } : {}),
           body: request.body,
         },
         () => graphWrite(s.client, request),
@@ -513,6 +516,42 @@ export class GdapService {
     const rel = toDirectoryRelationship(await this.readRelationship(s, id));
     this.directory.applyRelationship(rel, []);
     return rel;
+  }
+
+  /**
+   * Deletes a relationship that is still a draft (`created`: not yet locked for approval), as Graph
+   * allows with the ETag the user saw (If-Match). A relationship sent to the customer cannot be
+   * deleted: it is approved or expires, or (once active) is terminated.
+   */
+  async deleteRelationship(id: string, etag: string): Promise<DirectoryRelationship> {
+    const s = await this.session();
+    const current = await this.readRelationship(s, id);
+    if (current.status !== 'created') {
+      const next =
+        current.status === 'approvalPending'
+          ? 'It is waiting for the customer’s approval: it can no longer be deleted, and it expires if the customer does not approve it.'
+          : ACCESS_GRANTING_STATUSES.has(current.status)
+            ? 'Terminate it instead.'
+            : 'There is nothing to delete.';
+      throw new UserFacingError(
+        'refused',
+        `"${current.displayName}" is ${current.status}; only a relationship not yet locked for approval (created) can be deleted. ${next}`,
+      );
+    }
+    await this.send(
+      s,
+      current.customer?.tenantId ?? null,
+      'relationship.delete',
+      { method: 'DELETE', path: `${BASE}/${encodeURIComponent(id)}`, ifMatch: etag },
+      async () => {
+        const fresh = await this.readRelationship(s, id);
+        this.directory.applyRelationship(toDirectoryRelationship(fresh));
+        return `It is now ${fresh.status}. `;
+      },
+      current.displayName,
+    );
+    this.directory.removeRelationship(id);
+    return toDirectoryRelationship(current);
   }
 
   // --- following ------------------------------------------------------------------------------------

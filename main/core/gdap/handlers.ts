@@ -57,6 +57,7 @@ export function gdapHandlers(deps: GdapHandlerDependencies): GdapHandlers {
     'gdap.removeGlobalAdmin': ({ relationshipId, etag }) => gdap.removeGlobalAdmin(relationshipId, etag),
     'gdap.terminate': ({ relationshipId, etag, confirmName }) =>
       gdap.terminate(relationshipId, etag, confirmName),
+    'gdap.deleteRelationship': ({ relationshipId, etag }) => gdap.deleteRelationship(relationshipId, etag),
     'gdap.partnerGroups': ({ search }) => gdap.partnerGroups(search),
     'gdap.partnerUsers': ({ search }) => gdap.partnerUsers(search),
     'gdap.addAssignment': ({ relationshipId, groupId, roleIds }) =>

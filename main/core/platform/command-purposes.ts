@@ -69,6 +69,7 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
     needs: GDAP_WRITE,
   },
   'gdap.terminate': { doing: 'terminating the relationship', needs: GDAP_WRITE },
+  'gdap.deleteRelationship': { doing: 'deleting the draft relationship', needs: GDAP_WRITE },
   'gdap.partnerGroups': { doing: 'reading your partner security groups', needs: GROUPS },
   'gdap.partnerUsers': { doing: 'searching the users of your partner tenant', needs: USERS },
   'gdap.addAssignment': { doing: 'adding the access assignment', needs: GDAP_WRITE },
