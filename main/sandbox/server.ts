@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { registerArmRoutes } from './arm';
+import { attachDirectLineStandIn } from './directline';
 import { loadOrCreateTls } from './ca';
 import { SandboxClock } from './clock';
 import type { SandboxContext } from './context';
@@ -89,6 +90,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   );
 
   const server = https.createServer({ key: tls.key, cert: tls.cert });
+  attachDirectLineStandIn(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

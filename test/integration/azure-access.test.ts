@@ -560,6 +560,30 @@ describe('Copilot in Azure access through the contract', () => {
   });
 });
 
+describe('the Direct Line network check', () => {
+  it('opens a websocket to the cloud profile’s Direct Line host (the sandbox’s stand-in), and says when it cannot', async () => {
+    const { checkDirectLine } = await import('../../main/core/azure-access/network-check');
+    const profile = sandboxCloud(sandbox.baseUrl);
+    expect(await checkDirectLine({ profile, caPem: sandbox.caPem })).toEqual({
+      host: 'directline.botframework.com',
+      outcome: 'works',
+      message:
+        'A websocket to directline.botframework.com opened from this machine: Copilot in Azure can reach Direct Line here.',
+    });
+    // Nothing listening there: blocked, and what to ask the network administrator.
+    const closed = sandboxCloud('https://127.0.0.1:9');
+    const blocked = await checkDirectLine({ profile: closed, caPem: sandbox.caPem });
+    expect(blocked.outcome).toBe('blocked');
+    expect(blocked.message).toContain('allow websocket connections to https://directline.botframework.com');
+    // A cloud that names no Direct Line host: nothing is tried.
+    const { US_GOVERNMENT_CLOUD } = await import('../../shared/platform/cloud-profile');
+    expect(await checkDirectLine({ profile: US_GOVERNMENT_CLOUD, caPem: undefined })).toMatchObject({
+      host: null,
+      outcome: 'notOffered',
+    });
+  });
+});
+
 function grantGlobalAdminThroughGdap(customerTenantId: string, partnerUserId: string): void {
   const relationship = sandbox.state.data.relationships.find(
     (r) =>
