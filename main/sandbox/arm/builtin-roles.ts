@@ -72,7 +72,7 @@ export const ROLE_DEFINITIONS = [
     // Renamed from 'Copilot for Azure User'; ARM answers only the current name (a roleName filter on
     // the former name finds nothing, as for any renamed built-in role).
     roleName: 'Azure Copilot User',
-    description: 'Grants access to Azure Copilot (formerly Copilot in Azure).',
+    description: 'Enables users access to Azure Copilot.',
     // UNCONFIRMED (microsoft-cloud.md 4.4): permissions from the same third-party catalogue.
     assignableScopes: ['/providers/Microsoft.PortalServices'],
     permissions: [
