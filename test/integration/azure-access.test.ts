@@ -469,7 +469,12 @@ describe('Copilot in Azure across customers', () => {
     expect(plan[1]?.skipped).toBeTruthy();
     expect(sandbox.state.data.armRoleAssignments.filter((a) => a.tenantId === withGroup.id)).toEqual([]);
 
-    const results = await bulk.apply(request);
+    const running = bulk.apply(request);
+    // One change at a time: a single change while the bulk one runs is refused, nothing sent.
+    await expect(
+      app.service.apply(change({ tenantId: null, restrict: false, add: [], remove: [] })),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const results = await running;
     expect(results.map((r) => [r.tenantId, r.outcome])).toEqual([
       [withGroup.id, 'succeeded'],
       [readerOnly.id, 'skipped'],

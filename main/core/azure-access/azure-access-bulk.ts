@@ -12,13 +12,10 @@ import {
   type CopilotBulkResult,
 } from '../../../shared/azure-access/azure-access';
 import type { TenantId } from '../../../shared/platform/tenant-id';
-import { UserFacingError } from '../platform/errors';
 import { describeArmError } from './arm-session';
 import type { AzureAccessService } from './azure-access-service';
 
 export class AzureAccessBulk {
-  private running: AbortController | undefined;
-
   constructor(
     private readonly service: AzureAccessService,
     private readonly customerName: (tenantId: string) => string,
@@ -86,26 +83,14 @@ export class AzureAccessBulk {
     return out;
   }
 
-  cancel(): boolean {
-    if (!this.running) return false;
-    this.running.abort(new Error('Cancelled'));
-    return true;
-  }
-
-  async apply(request: CopilotBulkRequest): Promise<CopilotBulkResult[]> {
-    if (this.running)
-      throw new UserFacingError(
-        'conflict',
-        'A bulk Copilot in Azure change is running. Wait for it to finish.',
-      );
-    const controller = new AbortController();
-    this.running = controller;
-    const results: CopilotBulkResult[] = [];
-    try {
+  /** One customer at a time, as one exclusive change of the service (cancel stops it between customers). */
+  apply(request: CopilotBulkRequest): Promise<CopilotBulkResult[]> {
+    return this.service.exclusive(async (signal) => {
+      const results: CopilotBulkResult[] = [];
       let done = 0;
       for (const tenantId of request.tenantIds) {
         const customerName = this.customerName(tenantId);
-        if (controller.signal.aborted) {
+        if (signal.aborted) {
           results.push({
             tenantId,
             customerName,
@@ -133,7 +118,7 @@ export class AzureAccessBulk {
                 add: [{ id: planned.group.id, kind: 'group', displayName: planned.group.displayName }],
                 remove: [],
               },
-              controller.signal,
+              signal,
             );
             results.push({
               tenantId,
@@ -149,8 +134,6 @@ export class AzureAccessBulk {
         this.onProgress(done, request.tenantIds.length, tenantId, results[results.length - 1]?.message ?? '');
       }
       return results;
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 }

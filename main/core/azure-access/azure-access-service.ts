@@ -470,6 +470,14 @@ export class AzureAccessService {
   async apply(change: CopilotChange, homeAccountId?: string): Promise<CopilotChangeResult> {
     const s = await this.session(change.tenantId, homeAccountId);
     this.refuseUnlessGlobalAdmin(s);
+    return this.exclusive((signal) => this.applyIn(s, change, signal));
+  }
+
+  /**
+   * Runs one change (or one bulk change) at a time: another is refused while one runs, so at most
+   * one elevation is ever open; `cancel` stops the one running.
+   */
+  async exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.running) {
       throw new UserFacingError(
         'conflict',
@@ -479,7 +487,7 @@ export class AzureAccessService {
     const controller = new AbortController();
     this.running = controller;
     try {
-      return await this.applyIn(s, change, controller.signal);
+      return await work(controller.signal);
     } finally {
       this.running = undefined;
     }

@@ -70,7 +70,7 @@ export function azureAccessHandlers(deps: AzureAccessHandlerDependencies): Azure
     'azureAccess.principals': first(({ tenantId, search }) => service.principals(tenantId, search)),
     'azureAccess.plan': first((change) => service.plan(change)),
     'azureAccess.apply': first((change) => service.apply(change)),
-    'azureAccess.cancel': () => ({ cancelled: service.cancel() || bulk.cancel() }),
+    'azureAccess.cancel': () => ({ cancelled: service.cancel() }),
     'azureAccess.bulkPlan': first((request) => bulk.plan(request)),
     'azureAccess.bulkApply': first((request) => bulk.apply(request)),
     'azureAccess.networkCheck': async () => checkDirectLine(await deps.cloud.active()),
