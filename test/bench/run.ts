@@ -9,6 +9,7 @@ import path from 'node:path';
 import { directory10k } from './directory10k';
 import { sync } from './sync';
 import { switcher10k } from './switcher10k';
+import { matrix } from './matrix';
 
 export type Figures = Record<string, number>;
 export interface Scenario {
@@ -17,7 +18,7 @@ export interface Scenario {
   run(): Promise<Figures>;
 }
 
-const SCENARIOS: ReadonlyArray<Scenario> = [sync, directory10k, switcher10k];
+const SCENARIOS: ReadonlyArray<Scenario> = [sync, directory10k, switcher10k, matrix];
 
 function parseArgs(argv: ReadonlyArray<string>): { out?: string; only?: string } {
   const result: { out?: string; only?: string } = {};
