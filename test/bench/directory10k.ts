@@ -26,26 +26,67 @@ function writeCustomers(dataDir: string, count: number): void {
   fs.writeFileSync(path.join(dataDir, 'customers.json'), JSON.stringify({ schemaVersion: 1, customers }));
 }
 
+/** What one page load took, in ms since navigation start, and how big the list's answer was. */
+interface Load {
+  /** The customers.list request left the page. */
+  readonly askedMs: number;
+  /** Its answer arrived (before the page parsed it). */
+  readonly answeredMs: number;
+  /** The first frame showing the customers was painted. */
+  readonly shownMs: number;
+  /** Characters in the answer's WebSocket message. */
+  readonly answerChars: number;
+}
+
 /**
- * Runs in the page before its own scripts. Once a frame is about to show the customers table holding
- * all `count` customers with a row in it, records when that frame has been painted (a message posted
- * from requestAnimationFrame arrives after the paint), in ms since navigation start.
+ * Runs in the page before its own scripts.
+ * - Once a frame is about to show the customers table holding all `count` customers with a row in
+ *   it, records when that frame has been painted (a message posted from requestAnimationFrame arrives
+ *   after the paint).
+ * - Notes when the page sends customers.list over the browser host's WebSocket and when the answer
+ *   arrives, so the figures can say whether extra time is spent before the answer (host and carrier)
+ *   or after it (parsing, rendering, painting). It only looks at the start of each message.
  */
 function measureInPage(count: number): string {
   return `(() => {
+    const times = (window.__directoryTimes = {});
     const selector = 'table[aria-rowcount="${count + 1}"] [data-tenant]';
     const check = () => {
       if (!document.querySelector(selector)) return requestAnimationFrame(check);
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { window.__directoryShownMs = performance.now(); };
+      channel.port1.onmessage = () => { times.shownMs = performance.now(); };
       channel.port2.postMessage(null);
     };
     requestAnimationFrame(check);
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          const data = String(e.data);
+          if (times.answerPrefix && data.startsWith(times.answerPrefix)) {
+            times.answeredMs = performance.now();
+            times.answerChars = data.length;
+          }
+        });
+      }
+      send(data) {
+        const text = String(data);
+        if (!times.answerPrefix && text.startsWith('{"kind":"invoke","id":') &&
+            text.includes(',"name":"customers.list"')) {
+          times.askedMs = performance.now();
+          const from = '{"kind":"invoke","id":'.length;
+          const id = text.slice(from, text.indexOf(',', from));
+          times.answerPrefix = '{"kind":"result","id":' + id + ',';
+        }
+        return super.send(data);
+      }
+    };
   })()`;
 }
 
-/** ms from navigation start to the first painted frame of a customers view holding `count` customers. */
-async function loadOnce(browser: Browser, host: RunningHost, count: number): Promise<number> {
+/** One page load, timed in the page, until the customers view holding `count` customers is painted. */
+async function loadOnce(browser: Browser, host: RunningHost, count: number): Promise<Load> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
   try {
     await page.addInitScript(measureInPage(count));
@@ -54,8 +95,11 @@ async function loadOnce(browser: Browser, host: RunningHost, count: number): Pro
     // its content security policy also refuses Playwright's in-page polling).
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const shown = (await page.evaluate('window.__directoryShownMs')) as number | undefined;
-      if (typeof shown === 'number') return shown;
+      const times = (await page.evaluate('window.__directoryTimes')) as Partial<Load> | undefined;
+      if (typeof times?.shownMs === 'number') {
+        const { askedMs = Number.NaN, answeredMs = Number.NaN, answerChars = Number.NaN } = times;
+        return { askedMs, answeredMs, shownMs: times.shownMs, answerChars };
+      }
       if (Date.now() > deadline) throw new Error(`The customers view never showed ${count} customers.`);
       await page.waitForTimeout(100);
     }
@@ -98,19 +142,43 @@ export const directory10k: Scenario = {
       const [small, large] = hosts as [RunningHost, RunningHost];
       await loadOnce(browser, small, BASELINE_COUNT);
       await loadOnce(browser, large, LARGE_COUNT);
-      const baseline: number[] = [];
-      const times: number[] = [];
+      const baseline: Load[] = [];
+      const loads: Load[] = [];
       for (let run = 0; run < RUNS; run++) {
         // ABBA order: neither size is always the one measured first.
         const order = run % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const);
         for (const size of order) {
           if (size === 'small') baseline.push(await loadOnce(browser, small, BASELINE_COUNT));
-          else times.push(await loadOnce(browser, large, LARGE_COUNT));
+          else loads.push(await loadOnce(browser, large, LARGE_COUNT));
         }
       }
-      const renderMs = median(times);
-      const baselineMs = median(baseline);
-      return { renderMs, baselineRenderMs10: baselineMs, ratioToBaseline: renderMs / baselineMs };
+      const renderMs = median(loads.map((l) => l.shownMs));
+      const baselineMs = median(baseline.map((l) => l.shownMs));
+      const phases = (list: ReadonlyArray<Load>) => ({
+        boot: median(list.map((l) => l.askedMs)),
+        answer: median(list.map((l) => l.answeredMs - l.askedMs)),
+        show: median(list.map((l) => l.shownMs - l.answeredMs)),
+      });
+      const large10k = phases(loads);
+      const small10 = phases(baseline);
+      return {
+        renderMs,
+        baselineRenderMs10: baselineMs,
+        ratioToBaseline: renderMs / baselineMs,
+        // Where the time goes (medians, ms), so a ratio above 1 says which part grows with the list:
+        // page start to asking for the list (the same page: should not grow) ...
+        bootMs: large10k.boot,
+        bootMs10: small10.boot,
+        // ... asking to the answer arriving: the host builds the list, serialises it, and the
+        // WebSocket carries it; grows with the answer's size ...
+        listAnswerMs: large10k.answer,
+        listAnswerMs10: small10.answer,
+        // ... the answer to the painted first screen: parsing it and garbage-collecting what parsing
+        // made grow with its size; rendering a screenful of rows does not.
+        answerToPaintMs: large10k.show,
+        answerToPaintMs10: small10.show,
+        listAnswerMegabytes: median(loads.map((l) => l.answerChars)) / 1e6,
+      };
     } finally {
       await browser.close();
       for (const host of hosts) await host.stop();

@@ -11,11 +11,11 @@ export interface VirtualRows<T> {
 }
 
 /**
- * Rows rendered beyond each edge of the view. A row is a dozen Fluent components (about as much to
- * render as the rest of the page's first screen), so a few is enough: the rows are all one height and
- * a scroll renders the newly uncovered ones before the frame paints.
+ * Rows rendered beyond each edge of the view: one, TanStack Virtual's default. A row is a dozen
+ * Fluent components, so every extra row is paid on the first screen; the rows are all one height and
+ * a scroll renders the newly uncovered ones before the frame paints, so more buy nothing.
  */
-const OVERSCAN = 3;
+const OVERSCAN = 1;
 
 /**
  * Renders only the rows in view (TanStack Virtual), so the customers table stays smooth with 10,000
