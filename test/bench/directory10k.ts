@@ -161,6 +161,18 @@ export const directory10k: Scenario = {
       });
       const large10k = phases(loads);
       const small10 = phases(baseline);
+      // The reason, in words, when the large list still costs more than a fifth extra.
+      if (renderMs / baselineMs > 1.2) {
+        const megabytes = (median(loads.map((l) => l.answerChars)) / 1e6).toFixed(1);
+        console.log(
+          `  Why 10,000 customers still cost ${Math.round(renderMs - baselineMs)} ms more: the list's answer is ` +
+            `${megabytes} MB, all of it needed before the first screen (customers.list has no "first rows" form): ` +
+            `${Math.round(large10k.answer - small10.answer)} ms more until it arrives (host serialising, WebSocket ` +
+            `carrying), ${Math.round(large10k.show - small10.show)} ms more from its arrival to the painted screen ` +
+            `(parsing it and collecting the garbage it makes; the rows rendered are one screenful either way), ` +
+            `${Math.round(large10k.boot - small10.boot)} ms in page start (the same page: noise).`,
+        );
+      }
       return {
         renderMs,
         baselineRenderMs10: baselineMs,
