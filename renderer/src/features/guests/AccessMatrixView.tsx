@@ -31,7 +31,7 @@ import { OffboardDialog } from './OffboardDialog';
 
 export const MATRIX_ROW_HEIGHT = 44;
 const NAME_WIDTH = 240;
-const CELL_WIDTH = 150;
+const CELL_WIDTH = 180;
 const SENTINEL = 'sentinel';
 
 const useStyles = makeStyles({
@@ -73,6 +73,7 @@ const useStyles = makeStyles({
     left: 0,
     zIndex: 1,
     flex: `0 0 ${NAME_WIDTH}px`,
+    boxSizing: 'border-box',
     padding: `0 ${tokens.spacingHorizontalS}`,
     display: 'flex',
     alignItems: 'center',
@@ -85,6 +86,7 @@ const useStyles = makeStyles({
   headName: { backgroundColor: tokens.colorNeutralBackground3 },
   cell: {
     flex: `0 0 ${CELL_WIDTH}px`,
+    boxSizing: 'border-box',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     display: 'flex',
     flexDirection: 'column',
@@ -107,6 +109,8 @@ const PATH_SHORT = { gdap: 'GDAP', b2b: 'Guest', both: 'GDAP + guest', none: 'No
 const dateOf = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
+const PLUGIN_NAMES = new Map(COPILOT_PLUGINS.map((p) => [p.id, p.name]));
+
 function cellTitle(analyst: string, customer: string, cell: MatrixCell): string {
   const lines = [`${analyst} in ${customer}`];
   for (const via of cell.gdap) lines.push(`GDAP: ${via.replace(' -> ', ' → ')}`);
@@ -117,53 +121,114 @@ function cellTitle(analyst: string, customer: string, cell: MatrixCell): string 
         : `Guest: ${cell.guest.roles.map((r) => describeGrant(r)).join('; ') || 'no Security role'}`,
     );
   lines.push(cell.until ? `Until ${dateOf(cell.until)}` : cell.path === 'none' ? 'No access' : 'No end date');
-  const names = new Map(COPILOT_PLUGINS.map((p) => [p.id, p.name]));
-  lines.push(`Plugins: ${cell.plugins.map((p) => names.get(p) ?? p).join(', ') || 'none'}`);
+  lines.push(`Plugins: ${cell.plugins.map((p) => PLUGIN_NAMES.get(p) ?? p).join(', ') || 'none'}`);
   return lines.join('\n');
 }
 
-const Cell = memo(function Cell({
-  cell,
-  analyst,
+/** Until when, in words: a date; GDAP that extends itself; a guest role without an end. */
+function untilText(cell: MatrixCell): string {
+  if (cell.path === 'none') return '';
+  if (cell.until) return `until ${dateOf(cell.until)}`;
+  return cell.path === 'gdap' ? 'auto-extends' : 'no end date';
+}
+
+type CellClasses = Readonly<Record<'cell' | 'gdap' | 'b2b' | 'both' | 'pending' | 'dim', string>>;
+
+function cellLabel(cell: MatrixCell): string {
+  const pending = cell.guest?.state === 'pendingAcceptance' && cell.path !== 'both';
+  return cell.path === 'none' && pending ? 'Invited' : PATH_SHORT[cell.path];
+}
+
+/**
+ * One customer's row: plain cells with class names worked out once per view, and each cell's
+ * details built only when the pointer rests on it (the tooltip), so a scroll renders little.
+ */
+const MatrixRow = memo(function MatrixRow({
   customer,
+  tenantId,
+  row,
+  analysts,
+  leftPad,
+  names,
+  top,
+  width,
+  rowIndex,
+  classes,
+  rowClass,
+  nameClass,
   shown,
 }: {
-  readonly cell: MatrixCell | null;
-  readonly analyst: string;
   readonly customer: string;
-  readonly shown: boolean;
+  readonly tenantId: string;
+  readonly row: ReadonlyArray<MatrixCell | null>;
+  readonly analysts: ReadonlyArray<number>;
+  /** The width of the analysts' columns left of those rendered. */
+  readonly leftPad: number;
+  readonly names: ReadonlyArray<string>;
+  readonly top: number;
+  readonly width: number;
+  readonly rowIndex: number;
+  readonly classes: CellClasses;
+  readonly rowClass: string;
+  readonly nameClass: string;
+  /** Whether a cell matches the cell filters (plugin, ending soon); null: no cell filter. */
+  readonly shown: ((cell: MatrixCell | null) => boolean) | null;
 }) {
-  const styles = useStyles();
-  if (cell === null)
-    return (
-      <div
-        role="gridcell"
-        className={mergeClasses(styles.cell, !shown && styles.dim)}
-        aria-label={`${analyst}: no access`}
-      />
-    );
-  const pending = cell.guest?.state === 'pendingAcceptance' && cell.path !== 'both';
-  const label = cell.path === 'none' && pending ? 'Invited' : PATH_SHORT[cell.path];
-  const guestRole = cell.guest?.roles[0];
   return (
     <div
-      role="gridcell"
-      title={cellTitle(analyst, customer, cell)}
-      aria-label={`${analyst}: ${label}`}
-      className={mergeClasses(
-        styles.cell,
-        cell.path === 'gdap' && styles.gdap,
-        cell.path === 'b2b' && styles.b2b,
-        cell.path === 'both' && styles.both,
-        cell.path === 'none' && pending && styles.pending,
-        !shown && styles.dim,
-      )}
+      role="row"
+      aria-rowindex={rowIndex}
+      aria-label={customer}
+      className={rowClass}
+      style={{ position: 'absolute', top: 0, left: 0, width, transform: `translateY(${top}px)` }}
     >
-      <span>
-        {label}
-        {guestRole && cell.guest?.state === 'accepted' ? ` · ${GUEST_ROLE_LABELS[guestRole.role]}` : ''}
-      </span>
-      <span>{cell.until ? `until ${dateOf(cell.until)}` : cell.path === 'none' ? '' : 'no end'}</span>
+      <div role="rowheader" className={nameClass} title={tenantId}>
+        {customer}
+      </div>
+      <div style={{ flex: `0 0 ${leftPad}px` }} aria-hidden />
+      {analysts.map((ai) => {
+        const cell = row[ai] ?? null;
+        const analyst = names[ai] ?? '';
+        const dim = shown !== null && !shown(cell) ? ` ${classes.dim}` : '';
+        if (cell === null)
+          return (
+            <div
+              key={ai}
+              role="gridcell"
+              className={classes.cell + dim}
+              aria-label={`${analyst}: no access`}
+            />
+          );
+        const label = cellLabel(cell);
+        const tint =
+          cell.path === 'gdap'
+            ? classes.gdap
+            : cell.path === 'b2b'
+              ? classes.b2b
+              : cell.path === 'both'
+                ? classes.both
+                : label === 'Invited'
+                  ? classes.pending
+                  : '';
+        const guestRole = cell.guest?.state === 'accepted' ? cell.guest.roles[0] : undefined;
+        return (
+          <div
+            key={ai}
+            role="gridcell"
+            aria-label={`${analyst}: ${label}`}
+            className={`${classes.cell} ${tint}${dim}`}
+            onPointerEnter={(e) => {
+              e.currentTarget.title = cellTitle(analyst, customer, cell);
+            }}
+          >
+            <span>
+              {label}
+              {guestRole ? ` · ${GUEST_ROLE_LABELS[guestRole.role]}` : ''}
+            </span>
+            <span>{untilText(cell)}</span>
+          </div>
+        );
+      })}
     </div>
   );
 });
@@ -221,6 +286,22 @@ export function AccessMatrixView() {
     [matrix, filter, now],
   );
   const cellFilter = filter.pluginId !== undefined || filter.endingWithin30Days === true;
+  const names = useMemo(() => matrix?.analysts.map((a) => a.displayName) ?? [], [matrix]);
+  const classes: CellClasses = useMemo(
+    () => ({
+      cell: styles.cell,
+      gdap: styles.gdap,
+      b2b: styles.b2b,
+      both: styles.both,
+      pending: styles.pending,
+      dim: styles.dim,
+    }),
+    [styles.cell, styles.gdap, styles.b2b, styles.both, styles.pending, styles.dim],
+  );
+  const shown = useMemo(
+    () => (cellFilter ? (cell: MatrixCell | null) => cellMatches(cell, filter, now) : null),
+    [cellFilter, filter, now],
+  );
 
   const virtualizer = useVirtualizer({
     count: visible.customers.length,
@@ -230,6 +311,23 @@ export function AccessMatrixView() {
   });
   const items = virtualizer.getVirtualItems();
   const width = NAME_WIDTH + visible.analysts.length * CELL_WIDTH;
+  // Columns too: only the analysts in view (and two either side) are rendered in each row.
+  const columns = useVirtualizer({
+    horizontal: true,
+    count: visible.analysts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CELL_WIDTH,
+    paddingStart: NAME_WIDTH,
+    overscan: 2,
+  });
+  const columnItems = columns.getVirtualItems();
+  const firstColumn = columnItems[0]?.index ?? 0;
+  const lastColumn = columnItems.at(-1)?.index ?? -1;
+  const shownAnalysts = useMemo(
+    () => visible.analysts.slice(firstColumn, lastColumn + 1),
+    [visible.analysts, firstColumn, lastColumn],
+  );
+  const leftPad = firstColumn * CELL_WIDTH;
 
   async function exportCsv() {
     if (!matrix) return;
@@ -330,7 +428,8 @@ export function AccessMatrixView() {
             <div role="columnheader" className={mergeClasses(styles.name, styles.headName)}>
               Customer
             </div>
-            {visible.analysts.map((ai) => (
+            <div style={{ flex: `0 0 ${leftPad}px` }} aria-hidden />
+            {shownAnalysts.map((ai) => (
               <div
                 key={ai}
                 role="columnheader"
@@ -346,38 +445,23 @@ export function AccessMatrixView() {
               items.map((item) => {
                 const ci = visible.customers[item.index] as number;
                 const c = matrix.customers[ci];
-                const row = matrix.cells[ci] ?? [];
                 return (
-                  <div
+                  <MatrixRow
                     key={c?.tenantId ?? item.index}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-label={c?.displayName}
-                    className={styles.row}
-                    style={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      width,
-                      transform: `translateY(${item.start}px)`,
-                    }}
-                  >
-                    <div role="rowheader" className={styles.name} title={c?.tenantId}>
-                      {c?.displayName}
-                    </div>
-                    {visible.analysts.map((ai) => {
-                      const cell = row[ai] ?? null;
-                      return (
-                        <Cell
-                          key={ai}
-                          cell={cell}
-                          analyst={matrix.analysts[ai]?.displayName ?? ''}
-                          customer={c?.displayName ?? ''}
-                          shown={!cellFilter || cellMatches(cell, filter, now)}
-                        />
-                      );
-                    })}
-                  </div>
+                    customer={c?.displayName ?? ''}
+                    tenantId={c?.tenantId ?? ''}
+                    row={matrix.cells[ci] ?? []}
+                    analysts={shownAnalysts}
+                    leftPad={leftPad}
+                    names={names}
+                    top={item.start}
+                    width={width}
+                    rowIndex={item.index + 2}
+                    classes={classes}
+                    rowClass={styles.row}
+                    nameClass={styles.name}
+                    shown={shown}
+                  />
                 );
               })}
           </div>
