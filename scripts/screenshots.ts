@@ -59,9 +59,14 @@ try {
 
   await page.getByRole('button', { name: 'Add customer' }).first().click();
   await dialog.getByRole('textbox', { name: 'Customer name' }).fill('Adatum');
-  await dialog.getByRole('textbox', { name: 'Tenant ID' }).fill('adatum.onmicrosoft.com');
+  await dialog.getByRole('textbox', { name: 'Tenant ID' }).fill('https://portal.azure.com/#home');
   await dialog.getByRole('button', { name: 'Add customer' }).click();
   await page.screenshot({ path: path.join(out, 'add-customer-error.png') });
+  // A domain instead: the tenant found, with its name and ID to confirm (scripts/screenshot-add-by-domain.ts).
+  await dialog.getByRole('textbox', { name: 'Tenant ID' }).fill('adatum.onmicrosoft.com');
+  await dialog.getByRole('button', { name: 'Find tenant' }).click();
+  await dialog.getByRole('region', { name: 'Tenant found' }).waitFor();
+  await page.screenshot({ path: path.join(out, 'add-customer-by-domain.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('searchbox', { name: 'Search customers' }).fill('Fabrikam');

@@ -46,6 +46,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 type FieldName = 'displayName' | 'tenantId' | 'accessPath' | 'tags' | 'notes';
@@ -232,10 +233,15 @@ export function CustomerFormDialog({ open, customer, onCancel, onSave }: Props) 
             <DialogActions>
               {found ? (
                 <>
-                  <Button appearance="secondary" onClick={() => setFound(undefined)} type="button">
+                  <Button
+                    appearance="secondary"
+                    className={styles.nowrap}
+                    onClick={() => setFound(undefined)}
+                    type="button"
+                  >
                     Not this tenant
                   </Button>
-                  <Button appearance="primary" type="submit" disabled={saving}>
+                  <Button appearance="primary" type="submit" className={styles.nowrap} disabled={saving}>
                     {customer ? 'Use this tenant' : 'Add this customer'}
                   </Button>
                 </>
