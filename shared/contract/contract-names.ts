@@ -64,6 +64,8 @@ export const COMMAND_NAMES = [
   'guests.exportMatrix',
   'guests.offboardPlan',
   'guests.offboardApply',
+  'guests.onboardPlan',
+  'guests.onboardApply',
   'azureAccess.panel',
   'azureAccess.principals',
   'azureAccess.plan',

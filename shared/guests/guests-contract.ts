@@ -18,6 +18,8 @@ import {
   type InviteResult,
   type OffboardPlan,
   type OffboardResult,
+  type OnboardPlan,
+  type OnboardResult,
 } from './guests';
 
 function spec<I extends z.ZodType>(input: I) {
@@ -47,6 +49,15 @@ export interface MatrixExport {
   readonly mimeType: string;
   readonly content: string;
 }
+
+const onboardSchema = z
+  .object({
+    partnerUserId: partnerUserIdSchema,
+    tenantIds: z.array(tenantIdSchema).min(1, 'Pick at least one customer.').max(20000),
+    role: guestRoleSchema,
+    grant: grantSchema,
+  })
+  .strict();
 
 export const guestCommands = {
   'guests.list': spec(z.object({ tenantId: tenantIdSchema }).strict()).returns<CustomerGuests>(),
@@ -101,6 +112,16 @@ export const guestCommands = {
       })
       .strict(),
   ).returns<ReadonlyArray<OffboardResult>>(),
+  /** Onboarding, the offboarding plan in reverse: invite or give the role in each chosen customer. */
+  'guests.onboardPlan': spec(onboardSchema).returns<OnboardPlan>(),
+  'guests.onboardApply': spec(
+    z
+      .object({
+        partnerUserId: partnerUserIdSchema,
+        tenantIds: z.array(tenantIdSchema).max(20000).optional(),
+      })
+      .strict(),
+  ).returns<ReadonlyArray<OnboardResult>>(),
   'guests.exportMatrix': spec(
     z
       .object({

@@ -285,3 +285,32 @@ export interface OffboardResult {
   readonly outcome: 'succeeded' | 'failed' | 'skipped';
   readonly message: string;
 }
+
+// --- onboarding: the same plan in reverse ----------------------------------------------------------
+
+/** One customer of an onboarding plan: invite the analyst with the role, give the role, or nothing. */
+export interface OnboardItem {
+  readonly tenantId: string;
+  readonly customerName: string;
+  readonly action: 'invite' | 'assign' | 'none';
+  /** What will be done, or why nothing is needed. */
+  readonly detail: string;
+  readonly possible: boolean;
+  /** Why it is not possible, and what to do instead. */
+  readonly reason: string | null;
+}
+
+export interface OnboardPlan {
+  readonly partnerUserId: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly role: GuestRole;
+  readonly grant: Grant;
+  readonly items: ReadonlyArray<OnboardItem>;
+  readonly unread: ReadonlyArray<{ readonly tenantId: string; readonly message: string }>;
+}
+
+export interface OnboardResult extends OffboardResult {
+  /** The link to accept, where an invitation was sent. */
+  readonly redeemUrl: string | null;
+}

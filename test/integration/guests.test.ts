@@ -13,7 +13,7 @@ import type { CommandError, CommandName } from '../../shared/contract/contract';
 import { ROLE_IDS } from '../../shared/gdap/roles';
 import type { AccessMatrix } from '../../shared/guests/access-matrix';
 import type { GuestChange, MatrixExport } from '../../shared/guests/guests-contract';
-import type { CustomerGuests, InviteResult } from '../../shared/guests/guests';
+import type { CustomerGuests, InviteResult, OnboardPlan, OnboardResult } from '../../shared/guests/guests';
 import { sandboxCloud } from '../../shared/platform/cloud-profile';
 import { publicClient, readForm, signInThroughPages } from '../sandbox/helpers/sandbox';
 import { dispatcherTrusting } from '../../main/core/platform/cloud/transport';
@@ -273,6 +273,43 @@ describe('B2B guests through the core', () => {
     });
     expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded', status: 204 });
     expect(audit.entries[0]?.body).toMatchObject({ before: { id: guestId }, after: null });
+  });
+});
+
+describe('onboarding, the offboarding plan in reverse', () => {
+  it('plans an invitation with the role where the partner may, the kit where it may not; applies, with the link to accept', async () => {
+    const rory = sandbox.state.data.users.find((u) => u.userPrincipalName.startsWith('rory.responder@'));
+    const end = new Date(sandbox.clock.nowMs() + 14 * DAY).toISOString();
+    const plan = await ok<OnboardPlan>('guests.onboardPlan', {
+      partnerUserId: rory?.id,
+      tenantIds: [inviting, readerOnly],
+      role: 'securityOperator',
+      grant: { kind: 'active', endDateTime: end },
+    });
+    const byTenant = new Map(plan.items.map((i) => [i.tenantId, i]));
+    expect(byTenant.get(inviting)).toMatchObject({ action: 'invite', possible: true });
+    expect(byTenant.get(readerOnly)).toMatchObject({ action: 'invite', possible: false });
+    expect(byTenant.get(readerOnly)?.reason).toMatch(/kit/);
+    expect(guestsNamed(inviting, rory?.userPrincipalName ?? '')).toHaveLength(0);
+
+    const results = await ok<OnboardResult[]>('guests.onboardApply', { partnerUserId: rory?.id });
+    const there = results.find((r) => r.tenantId === inviting);
+    expect(there).toMatchObject({ outcome: 'succeeded' });
+    expect(there?.redeemUrl).toMatch(/\/redeem\/\?tenant=/);
+    expect(results.find((r) => r.tenantId === readerOnly)?.outcome).toBe('skipped');
+    const guest = guestsNamed(inviting, rory?.userPrincipalName ?? '');
+    expect(guest).toHaveLength(1);
+    const roles = sandbox.state.data.roleAssignments.filter((r) => r.principalId === guest[0]?.id);
+    expect(roles.map((r) => [r.roleDefinitionId, r.endDateTime])).toEqual([[ROLE_IDS.securityOperator, end]]);
+
+    // Planned again: nothing left to do there.
+    const again = await ok<OnboardPlan>('guests.onboardPlan', {
+      partnerUserId: rory?.id,
+      tenantIds: [inviting],
+      role: 'securityOperator',
+      grant: { kind: 'active', endDateTime: end },
+    });
+    expect(again.items[0]).toMatchObject({ action: 'none' });
   });
 });
 

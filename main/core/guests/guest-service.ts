@@ -27,6 +27,9 @@ import {
   type InviteResult,
   type OffboardPlan,
   type OffboardResult,
+  type OnboardItem,
+  type OnboardPlan,
+  type OnboardResult,
 } from '../../../shared/guests/guests';
 import { securityCopilotUrl } from '../../../shared/launch/launch-url';
 import type { TenantId } from '../../../shared/platform/tenant-id';
@@ -504,6 +507,115 @@ export class GuestService {
               outcome: 'failed',
               message: error instanceof Error ? error.message : String(error),
             });
+        }
+      }
+      onProgress(++done, chosen.length);
+    });
+    return results.sort((a, b) => a.customerName.localeCompare(b.customerName));
+  }
+
+  /** Onboarding, the same plan in reverse: in each chosen customer, invite with the role, give the role, or nothing. */
+  async onboardPlan(
+    input: { partnerUserId: string; tenantIds: ReadonlyArray<string>; role: GuestRole; grant: Grant },
+    onProgress: (done: number, total: number) => void,
+  ): Promise<OnboardPlan> {
+    const problem = checkGrantEnd(input.grant, this.deps.now());
+    if (problem) throw new UserFacingError('invalid_input', problem, [{ field: 'grant', message: problem }]);
+    const home = await this.home();
+    const user = (await this.partnerUsers(home)).find((u) => u.id === input.partnerUserId);
+    if (!user)
+      throw new UserFacingError(
+        'not_found',
+        `There is no user ${input.partnerUserId} in your partner tenant. Pick the analyst again.`,
+      );
+    const { problems } = await this.readAll(input.tenantIds, onProgress);
+    const label = GUEST_ROLE_LABELS[input.role];
+    const items = input.tenantIds.flatMap((tenantId): OnboardItem[] => {
+      const g = this.known.get(tenantId);
+      if (!g || problems.some((p) => p.tenantId === tenantId)) return [];
+      const customerName = this.customerName(tenantId);
+      const guest = g.guests.find((x) => x.partnerUserId === user.id);
+      const held = guest?.roles.some((r) => r.role === input.role);
+      if (guest && held)
+        return [
+          {
+            tenantId,
+            customerName,
+            action: 'none' as const,
+            detail: `Already a guest with ${label}.`,
+            possible: true,
+            reason: null,
+          },
+        ];
+      if (guest)
+        return [
+          {
+            tenantId,
+            customerName,
+            action: 'assign' as const,
+            detail: `Give the existing guest account ${label}.`,
+            possible: g.permissions.assignRoles,
+            reason: g.permissions.assignRoles
+              ? null
+              : "Your GDAP roles there lack Privileged Role Administrator: use the customer admin's kit.",
+          },
+        ];
+      const possible = g.permissions.invite && g.permissions.assignRoles;
+      return [
+        {
+          tenantId,
+          customerName,
+          action: 'invite' as const,
+          detail: `Invite ${user.userPrincipalName} as a guest with ${label}.`,
+          possible,
+          reason: possible
+            ? null
+            : "Your GDAP roles there lack Guest Inviter or User Administrator and Privileged Role Administrator: use the customer admin's kit.",
+        },
+      ];
+    });
+    return {
+      partnerUserId: user.id,
+      displayName: user.displayName,
+      email: user.mail ?? user.userPrincipalName,
+      role: input.role,
+      grant: input.grant,
+      items: items.sort((a, b) => a.customerName.localeCompare(b.customerName)),
+      unread: problems,
+    };
+  }
+
+  async onboardApply(
+    plan: OnboardPlan,
+    tenantIds: ReadonlyArray<string> | undefined,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<OnboardResult[]> {
+    const chosen = plan.items.filter(
+      (i) => i.action !== 'none' && (tenantIds === undefined || tenantIds.includes(i.tenantId)),
+    );
+    const results: OnboardResult[] = [];
+    let done = 0;
+    await eachLimited(chosen, 4, async (item) => {
+      const base = { tenantId: item.tenantId, customerName: item.customerName };
+      if (!item.possible)
+        results.push({ ...base, outcome: 'skipped', message: item.reason ?? '', redeemUrl: null });
+      else {
+        try {
+          const r = await this.invite({
+            tenantId: item.tenantId,
+            email: plan.email,
+            displayName: plan.displayName,
+            role: plan.role,
+            grant: plan.grant,
+          });
+          results.push({ ...base, outcome: 'succeeded', message: r.summary, redeemUrl: r.redeemUrl });
+        } catch (error) {
+          results.push({
+            ...base,
+            outcome: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+            redeemUrl: null,
+          });
         }
       }
       onProgress(++done, chosen.length);

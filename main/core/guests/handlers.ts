@@ -9,7 +9,7 @@ import { buildAccessMatrix, matrixToCsv, type AccessMatrix } from '../../../shar
 import type { DirectoryService } from '../directory/directory-service';
 import type { Handlers } from '../platform/dispatcher';
 import type { GuestService } from './guest-service';
-import type { OffboardPlan } from '../../../shared/guests/guests';
+import type { OffboardPlan, OnboardPlan } from '../../../shared/guests/guests';
 import { UserFacingError } from '../platform/errors';
 
 export type GuestHandlers = Pick<Handlers, Extract<CommandName, `guests.${string}`>>;
@@ -53,6 +53,7 @@ export function guestHandlers(deps: GuestHandlerDependencies): GuestHandlers {
   const { guests, now } = deps;
   let last: AccessMatrix | undefined;
   const plans = new Map<string, OffboardPlan>();
+  const onboarding = new Map<string, OnboardPlan>();
   return {
     'guests.list': ({ tenantId }) => guests.list(tenantId),
     'guests.invite': (input) => guests.invite(input),
@@ -73,6 +74,17 @@ export function guestHandlers(deps: GuestHandlerDependencies): GuestHandlers {
       if (!plan)
         throw new UserFacingError('conflict', 'Plan the offboarding first, review it, then apply it.');
       return guests.offboardApply(plan, tenantIds, deps.onProgress);
+    },
+    'guests.onboardPlan': async (input) => {
+      const plan = await guests.onboardPlan(input, deps.onProgress);
+      onboarding.set(input.partnerUserId, plan);
+      return plan;
+    },
+    'guests.onboardApply': async ({ partnerUserId, tenantIds }) => {
+      const plan = onboarding.get(partnerUserId);
+      if (!plan)
+        throw new UserFacingError('conflict', 'Plan the onboarding first, review it, then apply it.');
+      return guests.onboardApply(plan, tenantIds, deps.onProgress);
     },
     'guests.exportMatrix': async ({ analystIds, tenantIds }) => {
       const m = last ?? (await accessMatrix(deps, false));

@@ -95,6 +95,8 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'guests.exportMatrix': { doing: 'exporting the access matrix' },
   'guests.offboardPlan': { doing: 'planning the analyst’s offboarding' },
   'guests.offboardApply': { doing: 'removing the analyst’s guest accounts' },
+  'guests.onboardPlan': { doing: 'planning the analyst’s onboarding' },
+  'guests.onboardApply': { doing: 'inviting the analyst and giving the role' },
   'azureAccess.panel': { doing: 'reading who has Copilot in Azure access in the tenant' },
   'azureAccess.principals': { doing: 'searching the tenant’s users and groups' },
   'azureAccess.plan': { doing: 'planning the Copilot in Azure access change' },
