@@ -67,7 +67,7 @@ export default tseslint.config(
     rules: restrict(['main/app', 'main/web', 'main/sandbox', 'renderer'], 'main/core'),
   },
   {
-    // The sandbox cloud profile is the one door from core into main/sandbox (architecture.md).
+    // The sandbox cloud profile is the one door from core into main/sandbox (docs/architecture.md).
     files: ['main/core/platform/cloud/sandbox-connector.ts'],
     rules: restrict(['main/app', 'main/web', 'renderer'], 'main/core'),
   },

@@ -3,7 +3,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './test/e2e/chromium';
 
 // End-to-end tests drive the real app in Debian's Chromium through the browser host (test/e2e), and
 // the Electron shell through Playwright's _electron where a runtime exists (test/electron). No browser
-// is downloaded: Debian's /usr/bin/chromium is used (machine.md).
+// is downloaded: Debian's /usr/bin/chromium is used (docs/architecture.md, Testing without Electron).
 export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,

@@ -1,6 +1,6 @@
 /**
  * The customer approval link for a GDAP request, and the message a partner sends the customer's
- * Global Administrator with it. Format (microsoft-cloud.md 1.3):
+ * Global Administrator with it. Format (docs/microsoft-cloud.md 1.3):
  * `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{id}`.
  * The docs call the value the "request ID"; their example and CIPP both use the relationship ID.
  */

@@ -3,7 +3,7 @@
  * from Graph, validated with zod because a server's answer is input too, and the rules Microsoft
  * documents for a relationship, checked before anything is sent.
  * Source: Graph v1.0 delegatedAdminRelationship / delegatedAdminAccessAssignment resource types
- * (microsoft-cloud.md, section 1).
+ * (docs/microsoft-cloud.md, section 1).
  */
 import { z } from 'zod';
 import { isGuid } from '../platform/tenant-id';

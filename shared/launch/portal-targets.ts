@@ -1,6 +1,6 @@
 /**
  * The portals Switchboard opens for a customer, and the one tenant-explicit URL format of each
- * (formats from ../shared/docs/anchors.md A4: msportals.io and CIPP's portals.json). Every URL is
+ * (formats as msportals.io and CIPP's portals.json list them). Every URL is
  * built on a host of the cloud profile and passes through `portalUrl`, so the sandbox profile gets
  * the same URL rewritten onto the sandbox origin. A portal whose host the profile does not know is
  * refused with a message, never guessed.

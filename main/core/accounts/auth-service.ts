@@ -195,7 +195,7 @@ export class AuthService {
         auth: {
           clientId: cloud.clientId,
           authority: `${cloud.profile.authorityHost}/organizations`,
-          // The sandbox is not a Microsoft host: naming it skips instance discovery (machine.md).
+          // The sandbox is not a Microsoft host: naming it skips instance discovery (docs/microsoft-cloud.md 6.1).
           ...(cloud.profile.sandboxBaseUrl !== undefined ? { knownAuthorities: [host] } : {}),
         },
         cache: { cachePlugin: this.deps.cache },

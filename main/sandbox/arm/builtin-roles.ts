@@ -8,7 +8,7 @@ export const ARM_ROLES = {
   contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
   reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
   userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
-  // UNCONFIRMED (microsoft-cloud.md 4.4): from a third-party catalogue, not Microsoft's docs. The role
+  // UNCONFIRMED (docs/microsoft-cloud.md 4.4): from a third-party catalogue, not Microsoft's docs. The role
   // is now "Azure Copilot User" (formerly "Copilot for Azure User"); same ID.
   copilotForAzureUser: '6cd4ddd5-44f4-45bf-853e-a23e79738ce8',
 } as const;
@@ -73,7 +73,7 @@ export const ROLE_DEFINITIONS = [
     // the former name finds nothing, as for any renamed built-in role).
     roleName: 'Azure Copilot User',
     description: 'Enables users access to Azure Copilot.',
-    // UNCONFIRMED (microsoft-cloud.md 4.4): permissions from the same third-party catalogue.
+    // UNCONFIRMED (docs/microsoft-cloud.md 4.4): permissions from the same third-party catalogue.
     assignableScopes: ['/providers/Microsoft.PortalServices'],
     permissions: [
       {

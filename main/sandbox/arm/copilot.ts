@@ -24,7 +24,7 @@ export function copilotSettingsRoute(ctx: SandboxContext, kit: ArmKit): ArmHandl
 
   /**
    * `Microsoft.PortalServices/copilotSettings/default`, one per tenant (state.data.copilotSettings).
-   * Who may write: microsoft-cloud.md 4.4 says it needs copilotSettings/write at the tenant scope,
+   * Who may write: docs/microsoft-cloud.md 4.4 says it needs copilotSettings/write at the tenant scope,
    * "in practice elevated access" — the sandbox accepts Owner or User Access Administrator at or above
    * `/providers/Microsoft.PortalServices` (an elevated Global Administrator has UAA at `/`).
    * UNCONFIRMED: UAA's own actions (`*\/read`, `Microsoft.Authorization/*`) would not include a

@@ -2,7 +2,7 @@
  * Azure Resource Manager under `/arm`: elevate access (a Global Administrator gets User Access
  * Administrator at `/`), role assignments and definitions at any scope, subscriptions, and the
  * Copilot in Azure tenant settings (`Microsoft.PortalServices/copilotSettings/default`). api-version
- * is checked on every route; errors use ARM's body (microsoft-cloud.md section 4).
+ * is checked on every route; errors use ARM's body (docs/microsoft-cloud.md section 4).
  *
  * One route takes every method under `/arm/*path`; each group of routes answers the paths that are
  * its own (first that does wins), and any other path is ARM's 404 InvalidResourceType.

@@ -1,7 +1,7 @@
 /**
  * Graph JSON batching (`POST /v1.0/$batch`): at most 20 requests with unique ids; each runs through
  * the same routes with the batch's Authorization; `dependsOn` on a failed request answers 424; the
- * outer response is 200 whatever the parts did (microsoft-cloud.md section 3).
+ * outer response is 200 whatever the parts did (docs/microsoft-cloud.md section 3).
  */
 import type { SandboxContext } from '../context';
 import { graphError } from '../http/errors';

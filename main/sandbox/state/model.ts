@@ -145,7 +145,7 @@ export interface ArmRoleAssignment {
 }
 
 export interface CopilotSettings {
-  /** UNCONFIRMED shape (microsoft-cloud.md 4.4): whether access is limited to assigned users. */
+  /** UNCONFIRMED shape (docs/microsoft-cloud.md 4.4): whether access is limited to assigned users. */
   accessControlEnabled: boolean;
   readonly tenantId: string;
   lastModified: string;

@@ -1,5 +1,5 @@
 /**
- * The one place core reaches the sandbox (architecture.md: main/sandbox is imported by core only
+ * The one place core reaches the sandbox (docs/architecture.md: main/sandbox is imported by core only
  * through the cloud profile that points at it). It starts the sandbox in-process, in the app's data
  * folder, so its CA and state survive a restart, and hands back the sandbox cloud profile.
  */

@@ -3,7 +3,7 @@
  * Retry-After before trying again; on other 5xx answers and on connection resets, back off
  * exponentially with full jitter so many clients do not retry in step. Anything else (4xx) is the
  * answer and is returned at once. Source: Microsoft Graph throttling guidance
- * (microsoft-cloud.md, section 3).
+ * (docs/microsoft-cloud.md, section 3).
  */
 export interface RetryPolicy {
   readonly maxAttempts: number;

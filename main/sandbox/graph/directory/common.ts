@@ -1,6 +1,6 @@
 /**
  * What every directory route of the sandbox shares: Graph's authorization for directory writes (the
- * permission and the directory role the real service needs, microsoft-cloud.md section 2), lookups
+ * permission and the directory role the real service needs, docs/microsoft-cloud.md section 2), lookups
  * in the token's tenant, Graph's 403 and 404 bodies, and the JSON shapes of users and groups.
  */
 import { isKnownRole, ROLE_IDS } from '../../../../shared/gdap/roles';

@@ -2,7 +2,7 @@
  * Graph v1.0 directory objects in the token's tenant: /me, /organization, users (guests), groups
  * (transitive membership), B2B invitations (with the redeem page), and directory roles: role
  * definitions, role assignments, and PIM schedule requests (active and eligible, with expirations).
- * Each write needs the permission and the directory role the real service needs (microsoft-cloud.md
+ * Each write needs the permission and the directory role the real service needs (docs/microsoft-cloud.md
  * section 2), and answers 403 with Graph's error body otherwise.
  */
 import type { SandboxContext } from '../../context';

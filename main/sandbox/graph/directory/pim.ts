@@ -4,7 +4,7 @@
  * and adminRemove, expirations on the sandbox clock; and the schedules they make
  * (roleAssignmentSchedules, roleEligibilitySchedules), listed while they have not ended. A second
  * adminAssign of the same role to the same principal answers 400 RoleAssignmentExists, as Graph does
- * (microsoft-cloud.md is the team's note of it): a schedule is changed, extended or renewed instead.
+ * (docs/docs/microsoft-cloud.md records it): a schedule is changed, extended or renewed instead.
  */
 import { durationInDays } from '../../../../shared/gdap/gdap';
 import type { SandboxContext } from '../../context';

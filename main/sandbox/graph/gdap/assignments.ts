@@ -32,7 +32,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
     const outside = (roles as Array<{ roleDefinitionId: string }>).find(
       (x) => !allowed.has(x.roleDefinitionId.toLowerCase()),
     );
-    // UNCONFIRMED (microsoft-cloud.md 1.4): roles must be within the relationship's roles; we refuse others.
+    // UNCONFIRMED (docs/microsoft-cloud.md 1.4): roles must be within the relationship's roles; we refuse others.
     if (outside)
       return graphError(
         req,
@@ -167,7 +167,7 @@ export function registerAssignmentRoutes(router: Router, ctx: SandboxContext, ki
       .map((x) => x.roleDefinitionId.toLowerCase())
       .sort();
     const current = a.accessDetails.unifiedRoles.map((x) => x.roleDefinitionId).sort();
-    // Nothing differs: 200 with the unchanged object (microsoft-cloud.md 1.4).
+    // Nothing differs: 200 with the unchanged object (docs/microsoft-cloud.md 1.4).
     if (wanted.join() === current.join()) return { status: 200, json: assignmentJson(a) };
     const at = ctx.clock.nowMs();
     const completesAt = new Date(at + state.timings.assignmentDelayMs).toISOString();

@@ -2,7 +2,7 @@
  * What every GDAP route of the sandbox shares: Graph's authorization for the GDAP API (a partner
  * token with the scope; Admin agents only for writes), If-Match checks, lookups and the JSON shapes.
  * The GDAP APIs answer errors with camelCase codes (`badRequest`, `notFound`), and a relationship ID
- * that is not of the form `{guid}-{guid}` is a 400, not a 404 (microsoft-cloud.md 1.5).
+ * that is not of the form `{guid}-{guid}` is a 400, not a 404 (docs/microsoft-cloud.md 1.5).
  */
 import type { SandboxContext } from '../../context';
 import { graphError } from '../../http/errors';

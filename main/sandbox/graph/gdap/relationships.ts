@@ -2,7 +2,7 @@
  * Graph GDAP relationships (create, list, get, update with If-Match, delete while created) and
  * their requests (lockForApproval, terminate). Removing Global Administrator from an active
  * relationship is a long-running operation: 202 with Location and Retry-After, the role gone only
- * when the operation succeeds (microsoft-cloud.md, "Added 2026-12").
+ * when the operation succeeds (docs/microsoft-cloud.md, "Added 2026-12").
  */
 import { ACCESS_GRANTING_STATUSES, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../../shared/gdap/gdap';
 import { isGuid } from '../../../../shared/platform/tenant-id';
@@ -179,7 +179,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
       r.accessDetails = { unifiedRoles };
       if (body.autoExtendDuration !== undefined) r.autoExtendDuration = body.autoExtendDuration as string;
     } else if (ACCESS_GRANTING_STATUSES.has(r.status)) {
-      // In active: only auto-extend, and removing Global Administrator (microsoft-cloud.md, gotcha 1).
+      // In active: only auto-extend, and removing Global Administrator (docs/microsoft-cloud.md, gotcha 1).
       const extra = fields.find((k) => k !== 'autoExtendDuration' && k !== 'accessDetails');
       if (extra)
         return graphError(
@@ -301,7 +301,7 @@ export function registerRelationshipRoutes(router: Router, ctx: SandboxContext, 
     }
     if (action === 'approve' || action === 'reject' || action === 'unknownFutureValue') {
       // Approve and reject are for an indirect reseller answering its provider; a partner's own
-      // relationship is approved by the customer (microsoft-cloud.md 1.3).
+      // relationship is approved by the customer (docs/microsoft-cloud.md 1.3).
       return graphError(
         req,
         403,

@@ -1,6 +1,6 @@
 /**
  * Microsoft's documented rules for GDAP relationships (Graph v1.0 delegatedAdminRelationship and
- * delegatedAdminAccessAssignment; microsoft-cloud.md section 1), as Graph enforces them.
+ * delegatedAdminAccessAssignment; docs/microsoft-cloud.md section 1), as Graph enforces them.
  */
 import {
   durationInDays,
