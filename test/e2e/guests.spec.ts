@@ -117,6 +117,24 @@ test('invite an analyst → she redeems → the matrix shows her guest role → 
     );
     await page.getByRole('checkbox', { name: 'Reaches Sentinel' }).check();
     await expect(row).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Reaches Sentinel' }).uncheck();
+
+    // Onboarding Rory to the customer shown: one invitation with Security Operator, and its link.
+    await page.getByRole('button', { name: 'Onboard an analyst' }).click();
+    const onboard = page.getByRole('dialog', { name: 'Onboard an analyst' });
+    await expect(onboard).toContainText('Onboard an analyst to 1 customers');
+    await onboard
+      .getByLabel('Analyst')
+      .selectOption({ label: 'Rory Responder (rory.responder@contosomssp.onmicrosoft.com)' });
+    await onboard.getByLabel('Directory role').selectOption({ label: 'Security Operator' });
+    await onboard.getByRole('button', { name: 'Plan' }).click();
+    await expect(onboard.getByRole('list', { name: 'Planned onboarding' })).toContainText(
+      'Invite rory.responder@contosomssp.onmicrosoft.com as a guest with Security Operator.',
+    );
+    await onboard.getByRole('button', { name: 'Apply to 1 customers' }).click();
+    await expect(onboard.getByTestId('onboard-link')).toContainText('/redeem/?tenant=');
+    await onboard.getByRole('button', { name: 'Close' }).click();
+    await expect(row.getByRole('gridcell', { name: 'Rory Responder: Invited' })).toBeVisible();
 
     // Launch: the customer's Security Copilot shows Ada as a guest with Security Reader.
     await page.getByRole('tab', { name: 'Customers' }).click();

@@ -28,6 +28,7 @@ import { COPILOT_PLUGINS } from '../../../../shared/plugins/plugin-catalogue';
 import { getBridge, invoke } from '../../app/bridge/bridge';
 import { saveExport } from '../../components/download';
 import { OffboardDialog } from './OffboardDialog';
+import { OnboardDialog } from './OnboardDialog';
 
 export const MATRIX_ROW_HEIGHT = 44;
 const NAME_WIDTH = 240;
@@ -252,6 +253,7 @@ export function AccessMatrixView() {
   const [ending, setEnding] = useState(false);
   const [sentinel, setSentinel] = useState(false);
   const [offboarding, setOffboarding] = useState(false);
+  const [onboarding, setOnboarding] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async (refresh: boolean) => {
@@ -354,6 +356,12 @@ export function AccessMatrixView() {
         </Button>
         <Button disabled={!matrix || matrix.analysts.length === 0} onClick={() => setOffboarding(true)}>
           Offboard an analyst
+        </Button>
+        <Button
+          disabled={!matrix || matrix.analysts.length === 0 || visible.customers.length === 0}
+          onClick={() => setOnboarding(true)}
+        >
+          Onboard an analyst
         </Button>
       </div>
       <Caption1 className={styles.muted}>
@@ -467,6 +475,19 @@ export function AccessMatrixView() {
           </div>
         </div>
       </div>
+      {onboarding && matrix && (
+        <OnboardDialog
+          analysts={matrix.analysts}
+          customers={visible.customers.flatMap((i) => {
+            const c = matrix.customers[i];
+            return c ? [c] : [];
+          })}
+          onClose={() => {
+            setOnboarding(false);
+            void load(false);
+          }}
+        />
+      )}
       {offboarding && matrix && (
         <OffboardDialog
           analysts={matrix.analysts}
