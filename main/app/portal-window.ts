@@ -14,7 +14,7 @@ export function isPortalSession(ses: Session): boolean {
   return portalSessions.has(ses);
 }
 
-export function portalSession(partition: string): Session {
+function portalSession(partition: string): Session {
   if (!partition.startsWith('persist:switchboard-account-')) {
     throw new Error(`Not an account partition: ${partition}`);
   }

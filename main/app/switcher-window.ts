@@ -11,7 +11,7 @@ import { APP_ENTRY_URL } from './policy/app-protocol';
 import { hardenedWebPreferences, trackOurWindow } from './window';
 
 /** The renderer shows only the switcher at this hash (renderer/src/app/switcher-window.tsx). */
-export const SWITCHER_URL = `${APP_ENTRY_URL}#switcher`;
+const SWITCHER_URL = `${APP_ENTRY_URL}#switcher`;
 
 const WIDTH = 680;
 const HEIGHT = 460;

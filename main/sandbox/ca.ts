@@ -25,9 +25,9 @@ export interface SandboxTls {
 /** How long a new CA lives. */
 export const CA_LIFETIME_DAYS = 90;
 /** How long a server certificate lives; the CA is renewed when less than this remains. */
-export const SERVER_CERT_LIFETIME_DAYS = 30;
+const SERVER_CERT_LIFETIME_DAYS = 30;
 /** The only names the CA may vouch for. */
-export const PERMITTED_NAMES = { dns: ['localhost'], ip: ['127.0.0.1', '::1'] } as const;
+const PERMITTED_NAMES = { dns: ['localhost'], ip: ['127.0.0.1', '::1'] } as const;
 
 const NAME_CONSTRAINTS_OID = '2.5.29.30';
 const DAY_MS = 86_400_000;
@@ -69,7 +69,7 @@ export async function loadOrCreateTls(dataDir: string, now: Date = new Date()): 
  * A CA on disk is kept while it is name-constrained and has at least a server certificate's life
  * left; otherwise (expiring, expired, unreadable, or an older unconstrained CA) it is made again.
  */
-export function caStillGood(pem: string, now: Date): boolean {
+function caStillGood(pem: string, now: Date): boolean {
   try {
     const cert = new x509.X509Certificate(pem);
     if (!cert.getExtension(NAME_CONSTRAINTS_OID)) return false;
@@ -99,10 +99,9 @@ async function createCa(now: Date): Promise<{ cert: string; private: string }> {
 }
 
 /**
- * A server certificate for `names`, signed by the CA. The sandbox asks only for its own names; a
- * test asks for another to show that TLS refuses it.
+ * A server certificate for `names`, signed by the CA; the sandbox asks only for its own names.
  */
-export async function issueServerCertificate(
+async function issueServerCertificate(
   ca: { readonly caPem: string; readonly caKey: string },
   names: { readonly dns: ReadonlyArray<string>; readonly ip: ReadonlyArray<string> },
   now: Date = new Date(),
@@ -161,7 +160,7 @@ function ipWithMask(ip: string): Uint8Array {
 }
 
 /** NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees } of dNSName and iPAddress. */
-export function nameConstraints(names: {
+function nameConstraints(names: {
   readonly dns: ReadonlyArray<string>;
   readonly ip: ReadonlyArray<string>;
 }): ArrayBuffer {

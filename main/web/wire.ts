@@ -10,7 +10,5 @@ export const clientMessageSchema = z
   })
   .strict();
 
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
-
 /** Largest message the host accepts from the page; a customer with long notes is far below it. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;

@@ -21,7 +21,7 @@ import {
 } from './portal-targets';
 import { isGuid, type TenantId } from '../platform/tenant-id';
 
-export const DEEP_LINK_SCHEME = 'switchboard';
+const DEEP_LINK_SCHEME = 'switchboard';
 export const DEEP_LINK_ACTIONS = ['launch', 'customer'] as const;
 export type DeepLinkAction = (typeof DEEP_LINK_ACTIONS)[number];
 

@@ -10,7 +10,7 @@ import type { Notice } from '../contract/contract';
 export const DEFAULT_HOTKEY = 'CommandOrControl+Alt+K';
 
 /** Longer input is not an accelerator ("CommandOrControl+Shift+Alt+Super+PageDown" is 44). */
-export const MAX_HOTKEY_LENGTH = 64;
+const MAX_HOTKEY_LENGTH = 64;
 
 /** The id of the notice about the hotkey: a newer one replaces the older. */
 export const HOTKEY_NOTICE_ID = 'global-hotkey';

@@ -12,7 +12,7 @@ export type ShortcutKind = 'desktop' | 'url' | 'webloc' | 'lnk';
 export const SHORTCUT_DEEP_LINK_PREFIX = 'switchboard://launch/';
 
 /** The key that marks a file as Switchboard's, and for which tenant, in every text format. */
-export const SHORTCUT_MARKER_KEY = 'X-Switchboard-TenantId';
+const SHORTCUT_MARKER_KEY = 'X-Switchboard-TenantId';
 
 const MAX_DEEP_LINK_LENGTH = 2048;
 /** A name part longer than this is cut (grapheme by grapheme), so the whole name stays well under 255 bytes. */

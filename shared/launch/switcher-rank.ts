@@ -57,7 +57,7 @@ export interface SwitcherResult<T extends SwitcherCustomer> {
 }
 
 /** Lower-cases and folds accents, so "societe" finds "Société" and "MÜLLER" finds "Müller". */
-export function foldForSearch(text: string): string {
+function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

@@ -19,7 +19,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { cloudProfile: 'sandbox', clientId: null, globalHotkey: null };
 
 /** A hotkey from the analyst, written canonically; empty means the default. */
-export const globalHotkeySchema = z
+const globalHotkeySchema = z
   .string()
   .max(200)
   .nullable()
@@ -36,7 +36,7 @@ export const globalHotkeySchema = z
 const CLIENT_ID_HELP =
   'The application (client) ID is a GUID, shown on the app registration’s Overview page in the Microsoft Entra admin center, for example 1b730954-1685-4b74-9bfd-dac224a7b894.';
 
-export const clientIdSchema = z.string().transform((value, ctx) => {
+const clientIdSchema = z.string().transform((value, ctx) => {
   const trimmed = value.trim();
   // A client ID has the same shape as a tenant ID; reuse the GUID check, with our own message.
   const parsed = parseTenantId(trimmed);

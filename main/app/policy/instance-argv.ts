@@ -4,7 +4,7 @@
  * never normalised: core's strict parser (shared/launch/deep-link.ts) must see `..`, `%2F` and the like to
  * refuse them. Kept pure so the picking is tested without Electron.
  */
-export const DEEP_LINK_SCHEME = 'switchboard';
+const DEEP_LINK_SCHEME = 'switchboard';
 
 /** Longer arguments are not links we would open anyway (the parser's own limit is lower). */
 const MAX_ARGUMENT_LENGTH = 2048;

@@ -7,7 +7,7 @@ import { allowedLaunchOrigins, type CloudProfile } from '../../../shared/platfor
 import { allowedExternalUrl } from './external-url-policy';
 import type { NavigationDecision } from './navigation-policy';
 
-export function portalWindowOrigins(profile: CloudProfile | undefined): ReadonlyArray<string> {
+function portalWindowOrigins(profile: CloudProfile | undefined): ReadonlyArray<string> {
   if (!profile) return [];
   return [new URL(profile.authorityHost).origin, ...allowedLaunchOrigins(profile)];
 }

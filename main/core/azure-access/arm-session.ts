@@ -21,7 +21,7 @@ export interface ArmRetry {
   readonly maxRetryDelayInMs: number;
 }
 
-export const DEFAULT_ARM_RETRY: ArmRetry = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 8_000 };
+const DEFAULT_ARM_RETRY: ArmRetry = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 8_000 };
 
 export interface ArmSession {
   readonly client: AuthorizationManagementClient;

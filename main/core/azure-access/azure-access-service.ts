@@ -790,6 +790,6 @@ export class AzureAccessService {
 }
 
 /** Exactly how to remove an elevation by hand, for when Switchboard could not. */
-export function manualRemoval(marker: ElevationMarker, reason: string): string {
+function manualRemoval(marker: ElevationMarker, reason: string): string {
   return `Switchboard could not remove the elevated access it gave ${marker.account} in ${marker.tenantName} (${reason}). Remove it now: sign in to the Microsoft Entra admin center as ${marker.account} in that tenant (${marker.tenantId}), open Identity > Overview > Properties, set "Access management for Azure resources" to No and save. Switchboard tries again at each start, and before each Copilot in Azure command once that account is signed in, until it is gone.`;
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-export const ELEVATION_MARKERS_FILE = 'azure-elevations.json';
+const ELEVATION_MARKERS_FILE = 'azure-elevations.json';
 
 const markerSchema = z.object({
   id: z.string().min(1),

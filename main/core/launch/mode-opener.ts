@@ -18,7 +18,7 @@ import type { LaunchHow, Opener } from './opener';
 /** Starts a program detached from Switchboard (the OS edge; tests pass a recorder). */
 export type StartProgram = (command: string, args: ReadonlyArray<string>) => void;
 
-export const startDetached: StartProgram = (command, args) => {
+const startDetached: StartProgram = (command, args) => {
   const child = spawn(command, [...args], { detached: true, stdio: 'ignore', shell: false });
   child.on('error', () => undefined);
   child.unref();

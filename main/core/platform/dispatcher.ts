@@ -82,11 +82,3 @@ function invalidInput(error: z.ZodError): CommandError {
   }));
   return { code: 'invalid_input', message: issues.map((i) => i.message).join(' '), issues };
 }
-
-/** Narrows a result for callers that know the command's output type. */
-export function resultOf<N extends CommandName>(
-  _name: N,
-  result: CommandResult<unknown>,
-): CommandResult<CommandOutput<N>> {
-  return result as CommandResult<CommandOutput<N>>;
-}

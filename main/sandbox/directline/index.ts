@@ -9,7 +9,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 
-export const DIRECT_LINE_STAND_IN_PREFIX = '/portals/directline.botframework.com/';
+const DIRECT_LINE_STAND_IN_PREFIX = '/portals/directline.botframework.com/';
 
 export function attachDirectLineStandIn(server: Pick<Server, 'on'>): void {
   const wss = new WebSocketServer({ noServer: true });

@@ -182,7 +182,7 @@ export function pageOf<T extends object>(
 }
 
 /** Applies `$select` (top-level properties; `id` and OData annotations are always kept). */
-export function select<T extends object>(req: SandboxRequest, item: T): Record<string, unknown> {
+function select<T extends object>(req: SandboxRequest, item: T): Record<string, unknown> {
   const text = req.query.get('$select');
   if (text === null) return item as Record<string, unknown>;
   const wanted = new Set(
@@ -202,9 +202,7 @@ export interface Condition {
 }
 
 /** `status eq 'active'`, `customer/tenantId eq '<guid>'`, `(a eq 'x') and (b eq 'y')`. */
-export function parseFilter(
-  text: string,
-): { ok: true; conditions: Condition[] } | { ok: false; message: string } {
+function parseFilter(text: string): { ok: true; conditions: Condition[] } | { ok: false; message: string } {
   const parts = text.split(/\s+and\s+/i).map((p) =>
     p
       .trim()

@@ -4,7 +4,6 @@
  * back to the app's loopback redirect), the token endpoint (authorization code with PKCE, refresh
  * token, device code, client credentials) and the device-code sign-in page.
  */
-import { isGuid } from '../../../shared/platform/tenant-id';
 import type { SandboxContext } from '../context';
 import type { Router } from '../http/router';
 import { registerAuthorizeRoutes } from './authorize';
@@ -22,5 +21,3 @@ export function registerIdentityRoutes(router: Router, ctx: SandboxContext, opti
   registerTokenRoutes(router, ctx, kit);
   registerDeviceCodeRoutes(router, ctx, kit, options);
 }
-
-export { isGuid };

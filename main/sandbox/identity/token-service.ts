@@ -5,7 +5,6 @@
  * through an active GDAP path, or to the user's guest account there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ROLE_IDS } from '../../../shared/gdap/roles';
 import type { SandboxClock } from '../clock';
 import { armError, graphError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';
@@ -13,13 +12,13 @@ import type { Application, User } from '../state/model';
 import type { SandboxState } from '../state/state';
 import { b64url, signJwt, verifyJwt, type SigningKey } from './jwt';
 
-export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
-export const ARM_RESOURCE = 'https://management.azure.com';
+const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+const ARM_RESOURCE = 'https://management.azure.com';
 const ACCESS_TOKEN_LIFETIME_S = 3600;
 const REFRESH_TOKEN_LIFETIME_MS = 90 * 86_400_000;
 
 /** What the sandbox's app registration has consent for (the app's documented permissions). */
-export const DELEGATED_SCOPES: Readonly<Record<string, ReadonlyArray<string>>> = {
+const DELEGATED_SCOPES: Readonly<Record<string, ReadonlyArray<string>>> = {
   [GRAPH_RESOURCE]: [
     'User.Read',
     'DelegatedAdminRelationship.ReadWrite.All',
@@ -317,7 +316,6 @@ export function hasRole(claims: AccessClaims, ...roleIds: string[]): boolean {
   return roleIds.some((r) => claims.wids?.includes(r));
 }
 
-export const GLOBAL_ADMIN = ROLE_IDS.globalAdministrator;
 export function newId(): string {
   return randomUUID();
 }

@@ -45,7 +45,7 @@ function copilotInAzureNotes(c: CopilotAccess): string {
 <p>You: <strong data-copilot-you>${you}</strong></p>`;
 }
 
-export const PORTAL_NAMES: Readonly<Record<string, string>> = {
+const PORTAL_NAMES: Readonly<Record<string, string>> = {
   [SECURITY_COPILOT]: 'Microsoft Security Copilot',
   'security.microsoft.com': 'Microsoft Defender XDR',
   'entra.microsoft.com': 'Microsoft Entra admin center',

@@ -10,7 +10,7 @@ import { SeededRandom } from '../random';
 import type { Relationship, SandboxData, User } from './model';
 
 /** The public client ID of Switchboard's app in the sandbox: fixed, so the app knows it up front. */
-export const SANDBOX_PUBLIC_CLIENT_ID = '7a1e5b0a-7d0c-4c1e-9a11-5a4db0c11e47';
+const SANDBOX_PUBLIC_CLIENT_ID = '7a1e5b0a-7d0c-4c1e-9a11-5a4db0c11e47';
 
 export interface SampleOptions {
   readonly customers: number;

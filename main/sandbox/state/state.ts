@@ -31,7 +31,7 @@ export const DEFAULT_TIMINGS: Timings = {
 };
 
 /** Graph's documented rule: unapproved requests lapse after 90 days. */
-export const APPROVAL_LAPSE_DAYS = 90;
+const APPROVAL_LAPSE_DAYS = 90;
 const EXPIRING_WINDOW_DAYS = 30;
 
 export class SandboxState {

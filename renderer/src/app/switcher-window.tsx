@@ -9,7 +9,7 @@ import { subscribeToCustomerChanges, useCustomers } from '../features/customers'
 import { openSwitcher, SwitcherDialog } from '../features/launch';
 
 /** The hash main/app/switcher-window.ts loads. */
-export const SWITCHER_WINDOW_HASH = '#switcher';
+const SWITCHER_WINDOW_HASH = '#switcher';
 
 export function isSwitcherWindow(): boolean {
   return window.location.hash === SWITCHER_WINDOW_HASH;

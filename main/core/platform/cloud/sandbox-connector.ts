@@ -11,7 +11,7 @@ import { faultRuleSchema, type FaultRuleInput } from '../../../sandbox/faults';
 import { startSandbox } from '../../../sandbox/server';
 
 /** `<data folder>/sandbox/faults.json`: faults to rehearse failures with (a JSON array of rules). */
-export const SANDBOX_FAULTS_FILE = 'faults.json';
+const SANDBOX_FAULTS_FILE = 'faults.json';
 
 function readFaults(sandboxDir: string): FaultRuleInput[] {
   const file = path.join(sandboxDir, SANDBOX_FAULTS_FILE);
@@ -29,7 +29,7 @@ import type { Notice } from '../../../../shared/contract/contract';
 import { osProblem } from '../persistence/os-problem';
 
 /** `<data folder>/sandbox/sandbox-state.json`: the sandbox's world as it was left (main/sandbox/server.ts). */
-export const SANDBOX_STATE_FILE = 'sandbox-state.json';
+const SANDBOX_STATE_FILE = 'sandbox-state.json';
 
 /** The top-level lists every saved sandbox state has (main/sandbox/state/model.ts SandboxData). */
 const savedStateSchema = z

@@ -55,7 +55,7 @@ export interface GraphCallOptions {
 
 /** Whether a Graph failure is worth another try, and when. */
 /** Network failures (no answer at all) are retried a few times only: they often mean "offline". */
-export const NETWORK_ATTEMPTS = 4;
+const NETWORK_ATTEMPTS = 4;
 
 export function judgeGraphOutcome(
   outcome: { ok: true } | { ok: false; error: unknown },

@@ -11,7 +11,7 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 };
+const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 /** What the caller saw, as far as retrying is concerned. */
 export type RetryVerdict =
@@ -22,7 +22,7 @@ export interface RetryEnvironment {
   readonly random: () => number;
 }
 
-export const REAL_RETRY_ENVIRONMENT: RetryEnvironment = {
+const REAL_RETRY_ENVIRONMENT: RetryEnvironment = {
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);

@@ -124,7 +124,7 @@ function probeWrite(dir: string): unknown {
   }
 }
 
-export const CANNOT_WRITE_NOTICE_ID = 'data-folder-not-writable';
+const CANNOT_WRITE_NOTICE_ID = 'data-folder-not-writable';
 
 function cannotWriteNotice(dir: string, error: unknown): Notice {
   const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');

@@ -1,3 +1,3 @@
 /** Partner accounts: sign-in, the active account, and each account's launch mode. */
 export { AccountsView } from './AccountsView';
-export { subscribeToAccounts, useAccounts } from './accounts-store';
+export { subscribeToAccounts } from './accounts-store';

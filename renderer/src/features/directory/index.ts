@@ -1,3 +1,3 @@
 /** The GDAP directory synced from Graph: its status bar and store. */
 export { DirectoryBar } from './DirectoryBar';
-export { subscribeToDirectory, useDirectory } from './directory-store';
+export { subscribeToDirectory } from './directory-store';
