@@ -325,9 +325,11 @@ export function AccessMatrixView() {
   const columnItems = columns.getVirtualItems();
   const firstColumn = columnItems[0]?.index ?? 0;
   const lastColumn = columnItems.at(-1)?.index ?? -1;
+  // By value: a new filter result with the same analysts keeps every row's props (no re-render).
+  const analystKey = visible.analysts.join(',');
   const shownAnalysts = useMemo(
-    () => visible.analysts.slice(firstColumn, lastColumn + 1),
-    [visible.analysts, firstColumn, lastColumn],
+    () => (analystKey === '' ? [] : analystKey.split(',').map(Number)).slice(firstColumn, lastColumn + 1),
+    [analystKey, firstColumn, lastColumn],
   );
   const leftPad = firstColumn * CELL_WIDTH;
 
