@@ -70,9 +70,17 @@ export interface GdapSummary {
   /** Access ends within EXPIRY_WARNING_DAYS and will not auto-extend. */
   readonly endingSoon: boolean;
   readonly includesGlobalAdministrator: boolean;
+  /**
+   * Relationships grant access but no partner group is assigned to any of them: nobody has access
+   * through GDAP yet (an assignment is the next step).
+   */
+  readonly unassigned: boolean;
 }
 
-export function gdapSummary(customer: Pick<DirectoryCustomer, 'relationships'>, now: Date): GdapSummary {
+export function gdapSummary(
+  customer: Pick<DirectoryCustomer, 'relationships'> & Partial<Pick<DirectoryCustomer, 'assignments'>>,
+  now: Date,
+): GdapSummary {
   const granting = customer.relationships.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status));
   const ends = granting
     .map((r) => r.endDateTime)
@@ -91,6 +99,14 @@ export function gdapSummary(customer: Pick<DirectoryCustomer, 'relationships'>, 
     includesGlobalAdministrator: granting.some((r) =>
       includesGlobalAdministrator(r.roleIds.map((id) => ({ roleDefinitionId: id }))),
     ),
+    unassigned:
+      customer.assignments !== undefined &&
+      granting.length > 0 &&
+      !customer.assignments.some(
+        (a) =>
+          (a.status === 'active' || a.status === 'pending') &&
+          granting.some((r) => r.id === a.relationshipId),
+      ),
   };
 }
 

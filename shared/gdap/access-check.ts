@@ -7,15 +7,23 @@
  */
 import type { DirectoryAssignment, DirectoryRelationship } from '../directory/directory';
 import { daysLeft as daysLeftUntil } from '../platform/time';
-import { ACCESS_GRANTING_STATUSES, rolesBlockAutoExtend, willAutoExtend as willExtend } from './gdap';
+import {
+  ACCESS_GRANTING_STATUSES,
+  RELATIONSHIP_STATUS_LABEL,
+  rolesBlockAutoExtend,
+  willAutoExtend as willExtend,
+} from './gdap';
 import { pluginReachFor, type PluginReach } from '../plugins/plugin-reach';
 import { ROLE_IDS, roleName } from './roles';
 
 /** The roles that open Security Copilot to a GDAP user (Microsoft Learn: partner access). */
 export const COPILOT_ROLE_IDS: ReadonlyArray<string> = [ROLE_IDS.securityReader, ROLE_IDS.securityOperator];
 
-/** Access ending within this many days without auto-extend is a warning, not a pass. */
-export const ACCESS_ENDING_WARNING_DAYS = 7;
+/**
+ * Access ending within this many days without auto-extend is a warning, not a pass: the same 30
+ * days the customer list and the expiry alerts warn at (shared/directory/directory.ts).
+ */
+export const ACCESS_ENDING_WARNING_DAYS = 30;
 
 export type CheckState = 'pass' | 'warn' | 'fail';
 
@@ -95,7 +103,7 @@ function relationshipStep(
       state: 'fail',
       title,
       detail: ended
-        ? `The last relationship, "${ended.displayName}", is ${ended.status}.`
+        ? `The last relationship, "${ended.displayName}", is ${RELATIONSHIP_STATUS_LABEL[ended.status].toLowerCase()}.`
         : 'There is no GDAP relationship with this customer.',
       fix: 'Create a relationship from the "Security Copilot: analyst" template and send the approval link.',
     };
@@ -106,7 +114,7 @@ function relationshipStep(
     return (b.endDateTime ?? '').localeCompare(a.endDateTime ?? '');
   })[0] as DirectoryRelationship;
   const left = daysLeft(best, now);
-  if (!willExtend(best) && left !== null && left < ACCESS_ENDING_WARNING_DAYS) {
+  if (!willExtend(best) && left !== null && left <= ACCESS_ENDING_WARNING_DAYS) {
     const ga = rolesBlockAutoExtend(best.roleIds);
     return {
       id: 'relationship',

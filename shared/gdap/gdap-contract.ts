@@ -142,6 +142,18 @@ export interface StatusChange {
 const relationshipRef = z.object({ relationshipId: relationshipIdSchema }).strict();
 const relationshipChange = z.object({ relationshipId: relationshipIdSchema, etag: etagSchema }).strict();
 
+/** Partner Center's group of admin agents: only its members may change GDAP. */
+export const ADMIN_AGENTS_GROUP = 'AdminAgents';
+
+/** Whether the signed-in account may change GDAP, known before any form is filled. */
+export interface GdapPermissions {
+  readonly account: string;
+  /** null: the account's groups could not be read; Graph decides when a change is sent. */
+  readonly canWrite: boolean | null;
+  /** Why not, and what to do, when it may not. */
+  readonly reason: string | null;
+}
+
 function spec<I extends z.ZodType>(input: I) {
   return { returns: <O>() => ({ input, output: undefined as O | undefined }) };
 }
@@ -177,6 +189,7 @@ export const gdapCommands = {
   ).returns<DirectoryRelationship>(),
   /** Deletes a relationship still in draft (created); answers the relationship as it was. */
   'gdap.deleteRelationship': spec(relationshipChange).returns<DirectoryRelationship>(),
+  'gdap.permissions': spec(z.object({}).strict()).returns<GdapPermissions>(),
   'gdap.partnerGroups': spec(z.object({ search: z.string().max(120) }).strict()).returns<
     ReadonlyArray<PartnerGroup>
   >(),

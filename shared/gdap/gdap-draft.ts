@@ -5,7 +5,7 @@
  * catalogue). The role templates Switchboard ships start from least privilege for Security Copilot.
  */
 import { z } from 'zod';
-import { autoExtendIssue, GLOBAL_ADMIN_AUTO_EXTEND, RELATIONSHIP_LIMITS } from './gdap';
+import { autoExtendIssue, durationInDays, GLOBAL_ADMIN_AUTO_EXTEND, RELATIONSHIP_LIMITS } from './gdap';
 import { isKnownRole, ROLE_IDS } from './roles';
 import { parseTenantId } from '../platform/tenant-id';
 
@@ -39,14 +39,13 @@ export const BUILT_IN_TEMPLATES: ReadonlyArray<RoleTemplate> = [
     id: 'gdap-management',
     name: 'Full GDAP management (no Global Administrator)',
     description:
-      'The broader set many MSSPs use for day-to-day administration, still without Global Administrator so it can auto-extend.',
+      'The broader set many MSSPs use for day-to-day administration, still without Global Administrator so it can auto-extend. Without Privileged Role Administrator too: that role can assign any role, Global Administrator included, to anyone (itself too).',
     roleIds: [
       ROLE_IDS.securityAdministrator,
       ROLE_IDS.securityOperator,
       ROLE_IDS.securityReader,
       ROLE_IDS.globalReader,
       ROLE_IDS.userAdministrator,
-      ROLE_IDS.privilegedRoleAdministrator,
       ROLE_IDS.intuneAdministrator,
       ROLE_IDS.exchangeAdministrator,
       ROLE_IDS.helpdeskAdministrator,
@@ -189,4 +188,31 @@ export function checkRoleTemplate(template: RoleTemplate): RoleTemplateFieldIssu
     if (field !== undefined && issues[field] === undefined) issues[field] = issue.message;
   }
   return issues;
+}
+
+export type DurationInput =
+  { readonly ok: true; readonly days: number } | { readonly ok: false; readonly message: string };
+
+/** The duration rule as the create form says it. */
+export const DURATION_RULE = `Microsoft allows 1 to ${RELATIONSHIP_LIMITS.maxDurationDays} days (two years): type days (730) or an ISO 8601 duration (P2Y, P180D, P1Y6M).`;
+
+/**
+ * A relationship's duration as a person types it: a whole number of days ("730", "730 days") or an
+ * ISO 8601 duration as Graph writes it ("P2Y", "p180d", "P1Y6M"; years count 365 days and months 30,
+ * as `durationInDays` in shared/gdap/gdap.ts does). Anything else, or a length outside 1..730 days, is
+ * refused with the rule: never read "P3Y" as 3.
+ */
+export function parseDurationInput(text: string): DurationInput {
+  const t = text.trim();
+  if (t === '') return { ok: false, message: `Type a duration. ${DURATION_RULE}` };
+  let days: number | undefined;
+  const plain = /^(\d{1,6})(?:\s*(?:d|days?))?$/i.exec(t);
+  if (plain?.[1] !== undefined) days = Number(plain[1]);
+  else if (/^p/i.test(t)) days = durationInDays(t.toUpperCase());
+  if (days === undefined) return { ok: false, message: `"${t}" is not a duration. ${DURATION_RULE}` };
+  if (!Number.isInteger(days))
+    return { ok: false, message: `"${t}" is not a whole number of days. ${DURATION_RULE}` };
+  if (days < RELATIONSHIP_LIMITS.minDurationDays || days > RELATIONSHIP_LIMITS.maxDurationDays)
+    return { ok: false, message: `"${t}" is ${days} days. ${DURATION_RULE}` };
+  return { ok: true, days };
 }

@@ -193,3 +193,39 @@ export function willAutoExtend(
 ): boolean {
   return autoExtends(relationship) && !rolesBlockAutoExtend(relationship.roleIds);
 }
+
+/**
+ * Every relationship status in the user's words: the only way a status reaches the screen (Graph's
+ * raw values, such as `approvalPending`, never do).
+ */
+export const RELATIONSHIP_STATUS_LABEL: Readonly<Record<RelationshipStatus, string>> = {
+  created: 'Draft, not sent for approval',
+  approvalPending: 'Awaiting customer approval',
+  approved: 'Approved, being activated',
+  activating: 'Being activated',
+  active: 'Active',
+  expiring: 'Active, ending soon',
+  expired: 'Expired',
+  terminationRequested: 'Ending: termination requested',
+  terminating: 'Ending: being terminated',
+  terminated: 'Terminated',
+  unknownFutureValue: 'Status not known to Switchboard',
+};
+
+/** Every access assignment status in the user's words. */
+export const ASSIGNMENT_STATUS_LABEL: Readonly<Record<AccessAssignmentStatus, string>> = {
+  pending: 'being applied',
+  active: 'applied',
+  deleting: 'being removed',
+  deleted: 'removed',
+  error: 'failed',
+  unknownFutureValue: 'status not known to Switchboard',
+};
+
+/** Statuses after which a relationship gives no access any more and has no end or renewal to show. */
+export const ENDED_STATUSES: ReadonlySet<RelationshipStatus> = new Set([
+  'expired',
+  'terminationRequested',
+  'terminating',
+  'terminated',
+]);

@@ -39,7 +39,7 @@ test('create → lock → the customer approves → active → assign → access
   await expect(create).toBeHidden();
 
   const card = detail.locator('[data-relationship]', { hasText: 'Tailspin Toys - Security Copilot' });
-  await expect(card).toContainText('created');
+  await expect(card).toContainText('Draft, not sent for approval');
   await expect(card).toContainText('Roles: Security Reader');
   await card.getByRole('button', { name: 'Lock for approval' }).click();
   const approval = page.getByRole('dialog', { name: 'Customer approval' });
@@ -51,7 +51,7 @@ test('create → lock → the customer approves → active → assign → access
     /approve it before \d{4}-\d\d-\d\d, when the request lapses/,
   );
   await approval.getByRole('button', { name: 'Close' }).click();
-  await expect(card).toContainText('approvalPending');
+  await expect(card).toContainText('Awaiting customer approval');
 
   // The customer's Global Administrator opens the link and approves.
   const admin = await context.newPage();
@@ -69,7 +69,7 @@ test('create → lock → the customer approves → active → assign → access
   await expect(page.getByText(/"Tailspin Toys - Security Copilot" is active/).first()).toBeVisible({
     timeout: 30_000,
   });
-  await expect(card.getByText('active', { exact: true })).toBeVisible();
+  await expect(card.getByText('Active', { exact: true })).toBeVisible();
 
   await card.getByRole('button', { name: 'Add assignment' }).click();
   const assign = page.getByRole('dialog', { name: 'Add access assignment' });

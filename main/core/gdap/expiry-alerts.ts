@@ -5,6 +5,7 @@
  */
 import type { EventName, EventPayload } from '../../../shared/contract/contract';
 import { expiringRelationships, newlyCrossed } from '../../../shared/gdap/expiring';
+import { describeDaysLeft } from '../../../shared/platform/time';
 import type { DirectoryService } from '../directory/directory-service';
 import type { DocumentStore } from '../platform/persistence/document-store';
 import type { AlertDocument } from './gdap-documents';
@@ -34,11 +35,9 @@ export function expiryAlerts(deps: ExpiryAlertDependencies): () => void {
           ? 'GDAP access is about to end'
           : `${crossed.length} GDAP relationships are about to end`,
         crossed.length === 1
-          ? `${first.customerName}: "${first.relationship.displayName}" ends in ${first.daysLeft} days. ${first.advice}`
-          : `${crossed
-              .map((c) => c.customerName)
-              .slice(0, 3)
-              .join(', ')}${crossed.length > 3 ? '…' : ''}: open Expiring in Switchboard.`,
+          ? `${first.customerName}: "${first.relationship.displayName}" ends ${describeDaysLeft(first.daysLeft)}. ${first.advice}`
+          : // Every one named: the count in the title is the count in the body.
+            `${crossed.map((c) => `${c.customerName} (${describeDaysLeft(c.daysLeft)})`).join(', ')}: open GDAP, Expiring in Switchboard.`,
       );
   };
 }

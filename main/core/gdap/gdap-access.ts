@@ -3,6 +3,7 @@
  * their groups (nested ones too: transitiveMemberOf), the customer's relationships and assignments,
  * all read fresh from Graph, then judged by shared/gdap/access-check.ts.
  */
+import { ADMIN_AGENTS_GROUP, type GdapPermissions } from '../../../shared/gdap/gdap-contract';
 import { z } from 'zod';
 import { checkAccess, type AccessCheck } from '../../../shared/gdap/access-check';
 import type { DirectoryAssignment } from '../../../shared/directory/directory';
@@ -69,5 +70,35 @@ export class GdapAccess {
       userGroupIds: groups.map((g) => g.id),
       now: this.now(),
     });
+  }
+
+  /**
+   * Whether the signed-in account may change GDAP: Partner Center lets only admin agents (members of
+   * the partner tenant's AdminAgents group) write relationships and assignments. Read from the
+   * account's groups (nested ones count: transitiveMemberOf). When the groups cannot be read the
+   * answer is unknown (null) and the forms stay open; Graph's 403 still says no then.
+   */
+  async permissions(): Promise<GdapPermissions> {
+    const s = await this.gdap.session();
+    try {
+      const me = await graphGet(s.client, '/me?$select=id', z.object({ id: z.string() }));
+      const groups = await graphGetAll(
+        s.client,
+        `/users/${encodeURIComponent(me.id)}/transitiveMemberOf?$select=id,displayName&$top=999`,
+        z.object({ id: z.string(), displayName: z.string().nullish() }),
+      );
+      const admin = groups.some(
+        (g) => (g.displayName ?? '').toLowerCase() === ADMIN_AGENTS_GROUP.toLowerCase(),
+      );
+      return {
+        account: s.account,
+        canWrite: admin,
+        reason: admin
+          ? null
+          : `Only admin agents can change GDAP: ${s.account} is not in your partner tenant's ${ADMIN_AGENTS_GROUP} group. Ask a partner admin to make the change, or to add you to ${ADMIN_AGENTS_GROUP} in Partner Center.`,
+      };
+    } catch {
+      return { account: s.account, canWrite: null, reason: null };
+    }
   }
 }

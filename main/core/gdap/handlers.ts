@@ -58,6 +58,7 @@ export function gdapHandlers(deps: GdapHandlerDependencies): GdapHandlers {
     'gdap.terminate': ({ relationshipId, etag, confirmName }) =>
       gdap.terminate(relationshipId, etag, confirmName),
     'gdap.deleteRelationship': ({ relationshipId, etag }) => gdap.deleteRelationship(relationshipId, etag),
+    'gdap.permissions': () => access.permissions(),
     'gdap.partnerGroups': ({ search }) => gdap.partnerGroups(search),
     'gdap.partnerUsers': ({ search }) => gdap.partnerUsers(search),
     'gdap.addAssignment': ({ relationshipId, groupId, roleIds }) =>

@@ -12,6 +12,8 @@ import {
   Text,
   Toast,
   ToastBody,
+  ToastFooter,
+  Link,
   Toaster,
   ToastTitle,
   tokens,
@@ -31,6 +33,7 @@ import {
 } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { SANDBOX_STAND_IN_BADGE, SANDBOX_STAND_IN_NOTICE } from '../../../shared/platform/cloud-profile';
+import { describeDaysLeft } from '../../../shared/platform/time';
 import { useApp, VIEWS, type ViewId } from './app-store';
 import { subscribeToCustomerChanges, useCustomers } from '../features/customers';
 import { subscribeToNotices, subscribeToSettings } from './app-store';
@@ -42,7 +45,7 @@ import { subscribeToAccounts } from '../features/accounts';
 import { subscribeToDirectory } from '../features/directory';
 import { getBridge } from './bridge/bridge';
 import { AuditView } from '../features/audit';
-import { GdapView } from '../features/gdap';
+import { GdapView, openGdapTab } from '../features/gdap';
 import { AccessMatrixView } from '../features/guests';
 import { AzureAccessView } from '../features/azure-access';
 import { LaunchIdentityNotice, SwitcherButton, SwitcherDialog } from '../features/launch';
@@ -97,6 +100,13 @@ const VIEW_ICON = {
   settings: <Settings20Regular />,
 } as const;
 
+/** Every customer and when each relationship ends; the count in the title is always the count named. */
+function describeExpiring(
+  items: ReadonlyArray<{ readonly customerName: string; readonly daysLeft: number }>,
+): string {
+  return `${items.map((i) => `${i.customerName}: ends ${describeDaysLeft(i.daysLeft)}`).join('; ')}.`;
+}
+
 export function App() {
   const styles = useStyles();
   const toasterId = useId('toaster');
@@ -129,20 +139,24 @@ export function App() {
                 ? 'GDAP access is about to end'
                 : `${items.length} GDAP relationships are about to end`}
             </ToastTitle>
-            <ToastBody>
-              {items
-                .slice(0, 3)
-                .map((i) => `${i.customerName}: ends in ${i.daysLeft} days`)
-                .join('; ')}
-              . Open GDAP, Expiring.
-            </ToastBody>
+            <ToastBody>{describeExpiring(items)}</ToastBody>
+            <ToastFooter>
+              <Link
+                onClick={() => {
+                  openGdapTab('expiring');
+                  show('gdap');
+                }}
+              >
+                Open GDAP, Expiring
+              </Link>
+            </ToastFooter>
           </Toast>,
           { intent: 'warning', timeout: 15000 },
         ),
       ),
     ];
     return () => offs.forEach((off) => off());
-  }, [dispatchToast]);
+  }, [dispatchToast, show]);
 
   useEffect(() => {
     const offCustomers = subscribeToCustomerChanges();

@@ -24,6 +24,8 @@ import {
 import { memo } from 'react';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
 import type { TenantId } from '../../../../shared/platform/tenant-id';
+import { RELATIONSHIP_STATUS_LABEL } from '../../../../shared/gdap/gdap';
+import { daysLeft, formatDate } from '../../../../shared/platform/time';
 import { AccessPathBadge } from '../../components/AccessPathBadge';
 
 export const CUSTOMER_ROW_HEIGHT = 46;
@@ -158,22 +160,25 @@ function GdapNote({ customer: c, className }: { readonly customer: Customer; rea
     );
   }
   const g = c.gdap;
+  if (g?.unassigned) {
+    return (
+      <span className={className} data-gdap-note="unassigned">
+        ⚠ GDAP active, but nobody has access yet: assign a partner group on the customer page
+      </span>
+    );
+  }
   if (!g || g.nearestEnd === null) {
     if (g && g.active === 0 && g.statuses.length > 0) {
       return (
         <span className={className} data-gdap-note="status">
-          GDAP: {g.statuses.join(', ')}
+          GDAP: {g.statuses.map((s) => RELATIONSHIP_STATUS_LABEL[s]).join(', ')}
         </span>
       );
     }
     return null;
   }
-  const days = Math.ceil((Date.parse(g.nearestEnd) - Date.now()) / 86_400_000);
-  const date = new Date(g.nearestEnd).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  const days = daysLeft(g.nearestEnd, new Date());
+  const date = formatDate(g.nearestEnd);
   if (g.endingSoon) {
     return (
       <span className={className} data-gdap-note="ending-soon">

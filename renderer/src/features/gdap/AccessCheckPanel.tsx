@@ -67,10 +67,49 @@ export function AccessCheckPanel({ tenantId }: { readonly tenantId: string }) {
   const userRead = useCommand('gdap.partnerUsers', { search }, { enabled: search.trim() !== '' });
   const users: ReadonlyArray<PartnerUser> = userRead.data ?? [];
 
+  /**
+   * The person the check is about: the one picked, else the one typed (a UPN or a name, resolved
+   * through the partner's users), else, with nothing typed, the signed-in account. What was typed but
+   * matches nobody, or several people, is refused: the answer is never about someone else.
+   */
+  async function resolveUser(): Promise<{ ok: true; id: string | null } | { ok: false; message: string }> {
+    if (user) return { ok: true, id: user.id };
+    const typed = search.trim();
+    if (typed === '') return { ok: true, id: null };
+    const found = await invoke('gdap.partnerUsers', { search: typed });
+    if (!found.ok) return { ok: false, message: found.error.message };
+    const q = typed.toLowerCase();
+    const exact = found.value.filter(
+      (u) => u.userPrincipalName.toLowerCase() === q || u.displayName.toLowerCase() === q,
+    );
+    const matches = exact.length > 0 ? exact : found.value;
+    const only = matches.length === 1 ? matches[0] : undefined;
+    if (only) {
+      setUser(only);
+      return { ok: true, id: only.id };
+    }
+    return matches.length === 0
+      ? {
+          ok: false,
+          message: `No user in your partner tenant matches "${typed}". Check the spelling, type their sign-in name (name@yourdomain), or clear the box to check yourself.`,
+        }
+      : {
+          ok: false,
+          message: `"${typed}" matches ${matches.length} users in your partner tenant. Pick one from the list.`,
+        };
+  }
+
   async function run() {
     setRunning(true);
     setError(undefined);
-    const result = await invoke('gdap.accessCheck', { tenantId, userId: user?.id ?? null });
+    setCheck(undefined);
+    const who = await resolveUser();
+    if (!who.ok) {
+      setRunning(false);
+      setError({ code: 'invalid_input', message: who.message });
+      return;
+    }
+    const result = await invoke('gdap.accessCheck', { tenantId, userId: who.id });
     setRunning(false);
     if (result.ok) setCheck(result.value);
     else setError(result.error);

@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Label,
   Checkbox,
   Combobox,
   Dialog,
@@ -16,7 +17,7 @@ import {
   Option,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
 import type { DirectoryRelationship } from '../../../../shared/directory/directory';
 import type { PartnerGroup, RelationshipDetails } from '../../../../shared/gdap/gdap-contract';
@@ -54,6 +55,8 @@ export function AssignmentDialog({
   readonly onDone: (details: RelationshipDetails) => void;
 }) {
   const styles = useStyles();
+  // One id per role checkbox (a Field gives all its controls one id otherwise).
+  const roleIdBase = useId();
   const [search, setSearch] = useState('');
   // Groups matching what is typed (not needed when editing an assignment's roles).
   const groupRead = useCommand('gdap.partnerGroups', { search }, { enabled: !editing });
@@ -124,14 +127,20 @@ export function AssignmentDialog({
                 onRetry={() => void groupRead.reload()}
               />
             )}
-            <Field
-              label="Roles (only this relationship's roles)"
-              hint="One role per group is recommended: it keeps who-has-what readable and each group easy to review."
-            >
-              <div role="group" aria-label="Roles to assign">
+            {/* Not a Field: a Field gives every control inside it its own label and one id. */}
+            <div role="group" aria-labelledby={`${roleIdBase}-label`} aria-describedby={`${roleIdBase}-hint`}>
+              <Label id={`${roleIdBase}-label`} weight="semibold">
+                Roles (only this relationship&apos;s roles)
+              </Label>
+              <Caption1 id={`${roleIdBase}-hint`} block>
+                One role per group is recommended: it keeps who-has-what readable and each group easy to
+                review.
+              </Caption1>
+              <div aria-label="Roles to assign">
                 {relationship.roleIds.map((id) => (
                   <Checkbox
                     key={id}
+                    id={`${roleIdBase}-${id}`}
                     checked={roleIds.includes(id)}
                     onChange={(_, d) =>
                       setRoleIds((ids) => (d.checked ? [...ids, id] : ids.filter((x) => x !== id)))
@@ -144,7 +153,7 @@ export function AssignmentDialog({
                   />
                 ))}
               </div>
-            </Field>
+            </div>
             {roleIds.length > 1 && (
               <Caption1 className={styles.warn}>
                 More than one role for one group: consider one group per role instead.

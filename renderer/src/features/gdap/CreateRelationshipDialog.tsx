@@ -1,6 +1,8 @@
 import {
   Button,
   Caption1,
+  Label,
+  Text,
   Checkbox,
   Dialog,
   DialogActions,
@@ -18,10 +20,15 @@ import {
   Switch,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
 import type { DirectoryRelationship } from '../../../../shared/directory/directory';
-import { checkRelationshipDraft, type RoleTemplate } from '../../../../shared/gdap/gdap-draft';
+import {
+  checkRelationshipDraft,
+  parseDurationInput,
+  type RoleTemplate,
+} from '../../../../shared/gdap/gdap-draft';
+import { DAY_MS, formatDate } from '../../../../shared/platform/time';
 import { RELATIONSHIP_LIMITS } from '../../../../shared/gdap/gdap';
 import { DIRECTORY_ROLES } from '../../../../shared/gdap/roles';
 import { invoke } from '../../app/bridge/bridge';
@@ -40,6 +47,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalXS,
   },
   id: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end' },
 });
 
@@ -62,10 +70,15 @@ export function CreateRelationshipDialog({
   const styles = useStyles();
   const templateRead = useCommand('gdap.templates', {});
   const templates = templateRead.data ?? [];
+  // Each role checkbox needs its own id: inside a Field every control would otherwise get the
+  // Field's one id, and every label would tick the first box.
+  const roleIdBase = useId();
   const [templateId, setTemplateId] = useState('copilot-analyst');
   const [name, setName] = useState(customer ? `${customer.displayName.slice(0, 30)} - Security Copilot` : '');
   const [roleIds, setRoleIds] = useState<string[]>([]);
-  const [durationDays, setDurationDays] = useState(730);
+  const [durationText, setDurationText] = useState('730');
+  const duration = parseDurationInput(durationText);
+  const durationDays = duration.ok ? duration.days : Number.NaN;
   const [autoExtend, setAutoExtend] = useState(true);
   const [error, setError] = useState<CommandError | undefined>();
   const [sending, setSending] = useState(false);
@@ -83,7 +96,7 @@ export function CreateRelationshipDialog({
   function apply(t: Template) {
     setTemplateId(t.id);
     setRoleIds([...t.roleIds]);
-    setDurationDays(t.durationDays);
+    setDurationText(String(t.durationDays));
     setAutoExtend(t.autoExtend);
   }
 
@@ -97,7 +110,9 @@ export function CreateRelationshipDialog({
   // Names are checked for uniqueness by main against Graph; here, every other rule as the user types.
   const issues = checkRelationshipDraft(draft, []);
   const issueFor = (field: string) =>
-    issues.find((i) => i.field === field)?.message ?? error?.issues?.find((i) => i.field === field)?.message;
+    (field === 'durationDays' && !duration.ok ? duration.message : undefined) ??
+    issues.find((i) => i.field === field)?.message ??
+    error?.issues?.find((i) => i.field === field)?.message;
 
   async function create() {
     setSending(true);
@@ -152,11 +167,16 @@ export function CreateRelationshipDialog({
             >
               <Input value={name} onChange={(_, d) => setName(d.value)} />
             </Field>
-            <Field label="Roles (by name, with their template IDs)" validationMessage={issueFor('roleIds')}>
-              <div className={styles.roles} role="group" aria-label="Roles">
+            {/* Not a Field: a Field gives every control inside it its own label and one id. */}
+            <div role="group" aria-labelledby={`${roleIdBase}-label`}>
+              <Label id={`${roleIdBase}-label`} weight="semibold">
+                Roles (by name, with their template IDs)
+              </Label>
+              <div className={styles.roles}>
                 {DIRECTORY_ROLES.map((role) => (
                   <Checkbox
                     key={role.id}
+                    id={`${roleIdBase}-${role.id}`}
                     checked={roleIds.includes(role.id)}
                     onChange={(_, d) =>
                       setRoleIds((ids) =>
@@ -171,14 +191,24 @@ export function CreateRelationshipDialog({
                   />
                 ))}
               </div>
-            </Field>
+              {issueFor('roleIds') && (
+                <Text role="alert" size={200} className={styles.error} block>
+                  {issueFor('roleIds')}
+                </Text>
+              )}
+            </div>
             <div className={styles.row}>
-              <Field label="Duration (days, 1 to 730)" validationMessage={issueFor('durationDays')}>
-                <Input
-                  type="number"
-                  value={String(durationDays)}
-                  onChange={(_, d) => setDurationDays(Number(d.value))}
-                />
+              <Field
+                label="Duration (days, or ISO 8601 such as P2Y)"
+                validationMessage={issueFor('durationDays')}
+                validationState={duration.ok ? 'none' : 'error'}
+                hint={
+                  duration.ok
+                    ? `${duration.days} ${duration.days === 1 ? 'day' : 'days'}, ends ${formatDate(new Date(Date.now() + duration.days * DAY_MS))} if approved today`
+                    : undefined
+                }
+              >
+                <Input value={durationText} onChange={(_, d) => setDurationText(d.value)} />
               </Field>
               <Field validationMessage={issueFor('autoExtend')}>
                 <Switch

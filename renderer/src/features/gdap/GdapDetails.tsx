@@ -5,6 +5,7 @@ import type { DirectoryRelationship } from '../../../../shared/directory/directo
 import { useCommand } from '../../app/bridge/use-command';
 import { CommandErrorBar } from '../../components/CommandError';
 import { CreateRelationshipDialog } from './CreateRelationshipDialog';
+import { useGdapWriteBlock } from './use-gdap-write';
 import { RelationshipCard } from './RelationshipCard';
 
 const useStyles = makeStyles({
@@ -37,6 +38,7 @@ export function GdapDetails({
   const read = useCommand('directory.customer', { tenantId }, { reloadOn: ['directory.changed'] });
   const customer = read.data;
   const [creating, setCreating] = useState(false);
+  const writeBlock = useGdapWriteBlock();
   if (customer === undefined && !read.error) return null;
   const order = (r: DirectoryRelationship) =>
     r.status === 'active' || r.status === 'expiring'
@@ -51,10 +53,20 @@ export function GdapDetails({
     <>
       <div className={styles.head}>
         <Text weight="semibold">GDAP relationships</Text>
-        <Button size="small" icon={<Add20Regular />} onClick={() => setCreating(true)}>
+        <Button
+          size="small"
+          icon={<Add20Regular />}
+          disabled={writeBlock !== null}
+          onClick={() => setCreating(true)}
+        >
           New relationship
         </Button>
       </div>
+      {writeBlock && (
+        <Caption1 className={styles.warn} data-testid="gdap-write-block">
+          {writeBlock}
+        </Caption1>
+      )}
       {read.error && (
         <CommandErrorBar
           error={read.error}
@@ -75,6 +87,7 @@ export function GdapDetails({
               <RelationshipCard
                 key={r.id}
                 relationship={r}
+                writeBlock={writeBlock}
                 assignments={customer.assignments.filter(
                   (a) => a.relationshipId === r.id && a.status !== 'deleted',
                 )}

@@ -14,6 +14,7 @@ import { ExpiringView } from './ExpiringView';
 import { CreateRelationshipDialog } from './CreateRelationshipDialog';
 import { RelationshipCard } from './RelationshipCard';
 import { TemplatesView } from './TemplatesView';
+import { GDAP_TABS, useGdapUi, type GdapTab } from './gdap-ui-store';
 
 const useStyles = makeStyles({
   page: {
@@ -38,8 +39,7 @@ const useStyles = makeStyles({
   },
 });
 
-const TABS = ['expiring', 'bulk', 'offers', 'templates'] as const;
-type GdapTab = (typeof TABS)[number];
+const TABS = GDAP_TABS;
 const TAB_LABEL: Record<GdapTab, string> = {
   expiring: 'Expiring',
   bulk: 'Bulk changes',
@@ -100,7 +100,8 @@ function OpenOffers() {
 /** GDAP across all customers: what is about to end, bulk changes, open offers, role templates. */
 export function GdapView() {
   const styles = useStyles();
-  const [tab, setTab] = useState<GdapTab>('expiring');
+  const tab = useGdapUi((s) => s.tab);
+  const setTab = useGdapUi((s) => s.setTab);
   const [error, setError] = useState<CommandError | undefined>();
   const show = useApp((s) => s.show);
   const select = useCustomers((s) => s.select);

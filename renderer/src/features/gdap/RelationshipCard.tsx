@@ -17,7 +17,11 @@ import {
   autoExtends,
   daysUntilEnd,
   durationInDays,
+  ASSIGNMENT_STATUS_LABEL,
+  ENDED_STATUSES,
   GLOBAL_ADMIN_AUTO_EXTEND,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  RELATIONSHIP_STATUS_LABEL,
   rolesBlockAutoExtend,
 } from '../../../../shared/gdap/gdap';
 import { roleName } from '../../../../shared/gdap/roles';
@@ -65,9 +69,12 @@ const STATUS_COLOR: Record<string, 'success' | 'warning' | 'danger' | 'informati
 export function RelationshipCard({
   relationship: r,
   assignments,
+  writeBlock = null,
 }: {
   readonly relationship: DirectoryRelationship;
   readonly assignments: ReadonlyArray<DirectoryAssignment>;
+  /** Why the signed-in account may not change GDAP (useGdapWriteBlock); its changes are then off. */
+  readonly writeBlock?: string | null;
 }) {
   const styles = useStyles();
   const [error, setError] = useState<CommandError | undefined>();
@@ -76,7 +83,12 @@ export function RelationshipCard({
   const [assigning, setAssigning] = useState<AssignmentEdit | null | undefined>(undefined);
   const [terminating, setTerminating] = useState(false);
   const [removing, setRemoving] = useState<string | undefined>();
+  /** A change that cannot be undone, waiting for the user's confirmation. */
+  const [confirming, setConfirming] = useState<'removeGlobalAdmin' | 'delete' | undefined>();
+  /** What the last change did, in words the user sees until the next one. */
+  const [done, setDone] = useState<string | undefined>();
   const granting = ACCESS_GRANTING_STATUSES.has(r.status);
+  const locked = busy || writeBlock !== null;
   const ga = rolesBlockAutoExtend(r.roleIds);
   const days = daysUntilEnd(r, new Date());
 
@@ -117,32 +129,52 @@ export function RelationshipCard({
     <li className={styles.item} data-relationship={r.id}>
       <div className={styles.head}>
         <Text weight="semibold">{r.displayName}</Text>
-        <Badge appearance="tint" color={STATUS_COLOR[r.status] ?? 'informative'}>
-          {r.status}
+        <Badge appearance="tint" color={STATUS_COLOR[r.status] ?? 'informative'} data-status={r.status}>
+          {RELATIONSHIP_STATUS_LABEL[r.status]}
         </Badge>
       </div>
       <Caption1>Roles: {r.roleIds.map(roleName).join(', ')}</Caption1>
       <Caption1 className={styles.muted}>
         {r.status === 'created' || r.status === 'approvalPending'
-          ? `Created ${formatDate(r.createdDateTime)} · lasts ${Math.round(durationInDays(r.duration) ?? 0)} days once approved`
-          : `Active since ${formatDate(r.activatedDateTime)} · ends ${formatDate(r.endDateTime)}${
-              days !== undefined && days > 0 && granting ? ` (${describeDaysLeft(days)})` : ''
-            }`}{' '}
-        ·{' '}
-        {autoExtends(r) ? (ga ? GLOBAL_ADMIN_AUTO_EXTEND.label : 'auto-extends 180 days') : 'no auto-extend'}
+          ? `Created ${formatDate(r.createdDateTime)} · lasts ${Math.round(durationInDays(r.duration) ?? 0)} days once approved · ${
+              autoExtends(r)
+                ? ga
+                  ? GLOBAL_ADMIN_AUTO_EXTEND.label
+                  : 'auto-extends 180 days'
+                : 'no auto-extend'
+            }`
+          : ENDED_STATUSES.has(r.status)
+            ? // Ended: no end date to wait for and nothing to renew.
+              r.status === 'expired'
+              ? `Ended ${formatDate(r.endDateTime)}; gives no access`
+              : 'Gives no access'
+            : `Active since ${formatDate(r.activatedDateTime)} · ends ${formatDate(r.endDateTime)}${
+                days !== undefined && days > 0 && granting ? ` (${describeDaysLeft(days)})` : ''
+              } · ${
+                autoExtends(r)
+                  ? ga
+                    ? GLOBAL_ADMIN_AUTO_EXTEND.label
+                    : 'auto-extends 180 days'
+                  : 'no auto-extend'
+              }`}
       </Caption1>
+      {granting && !assignments.some((a) => a.status === 'active' || a.status === 'pending') && (
+        <Caption1 data-testid="no-assignment">
+          Nobody has access through it yet: add an assignment to give a partner group its roles.
+        </Caption1>
+      )}
       {assignments.map((a) => (
         <div key={a.id} className={styles.assignment} data-assignment={a.id}>
           <Caption1>
             {a.groupName ?? a.groupId} → {a.roleIds.map(roleName).join(', ')}
-            {a.status !== 'active' ? ` (${a.status})` : ''}
+            {a.status !== 'active' ? ` (${ASSIGNMENT_STATUS_LABEL[a.status]})` : ''}
           </Caption1>
           {granting && a.status === 'active' && (
             <>
               <Button
                 size="small"
                 appearance="transparent"
-                disabled={busy}
+                disabled={locked}
                 onClick={() => void freshAssignment(a).then((edit) => edit && setAssigning(edit))}
               >
                 Edit roles
@@ -151,7 +183,7 @@ export function RelationshipCard({
                 <Button
                   size="small"
                   appearance="primary"
-                  disabled={busy}
+                  disabled={locked}
                   onClick={() =>
                     void freshAssignment(a).then(async (edit) => {
                       setRemoving(undefined);
@@ -172,7 +204,7 @@ export function RelationshipCard({
                 <Button
                   size="small"
                   appearance="transparent"
-                  disabled={busy}
+                  disabled={locked}
                   onClick={() => setRemoving(a.id)}
                 >
                   Remove
@@ -192,7 +224,7 @@ export function RelationshipCard({
           <Button
             size="small"
             appearance="primary"
-            disabled={busy}
+            disabled={locked}
             onClick={() =>
               void run(() => invoke('gdap.lock', { relationshipId: r.id, etag: r.etag ?? '' })).then(
                 (a) => a && setApproval(a),
@@ -200,6 +232,11 @@ export function RelationshipCard({
             }
           >
             Lock for approval
+          </Button>
+        )}
+        {r.status === 'created' && (
+          <Button size="small" appearance="subtle" disabled={locked} onClick={() => setConfirming('delete')}>
+            Delete draft…
           </Button>
         )}
         {r.status === 'approvalPending' && (
@@ -217,13 +254,13 @@ export function RelationshipCard({
         )}
         {granting && (
           <>
-            <Button size="small" disabled={busy} onClick={() => setAssigning(null)}>
+            <Button size="small" disabled={locked} onClick={() => setAssigning(null)}>
               Add assignment
             </Button>
             {!(ga && !autoExtends(r)) && (
               <Button
                 size="small"
-                disabled={busy}
+                disabled={locked}
                 onClick={() =>
                   void run(() =>
                     invoke('gdap.setAutoExtend', {
@@ -238,24 +275,92 @@ export function RelationshipCard({
               </Button>
             )}
             {ga && (
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() =>
-                  void run(() =>
-                    invoke('gdap.removeGlobalAdmin', { relationshipId: r.id, etag: r.etag ?? '' }),
-                  )
-                }
-              >
-                Remove Global Administrator
+              <Button size="small" disabled={locked} onClick={() => setConfirming('removeGlobalAdmin')}>
+                Remove Global Administrator…
               </Button>
             )}
-            <Button size="small" appearance="subtle" disabled={busy} onClick={() => setTerminating(true)}>
+            <Button size="small" appearance="subtle" disabled={locked} onClick={() => setTerminating(true)}>
               Terminate…
             </Button>
           </>
         )}
       </div>
+      {confirming === 'removeGlobalAdmin' && (
+        <MessageBar intent="warning" data-testid="confirm-remove-ga">
+          <MessageBarBody>
+            Remove Global Administrator from &quot;{r.displayName}&quot;
+            {r.customerName ? ` (${r.customerName})` : ''}? It keeps{' '}
+            {r.roleIds
+              .filter((id) => id.toLowerCase() !== GLOBAL_ADMINISTRATOR_ROLE_ID)
+              .map(roleName)
+              .join(', ') || 'no other role'}
+            ;{' '}
+            {assignments.some((a) =>
+              a.roleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID),
+            )
+              ? 'the groups that hold Global Administrator through it lose it. '
+              : ''}
+            Getting it back needs a new relationship and the customer&apos;s approval.
+          </MessageBarBody>
+          <div className={styles.actions}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={locked}
+              onClick={() => {
+                setConfirming(undefined);
+                setDone(undefined);
+                void run(() =>
+                  invoke('gdap.removeGlobalAdmin', { relationshipId: r.id, etag: r.etag ?? '' }),
+                ).then(
+                  (changed) =>
+                    changed &&
+                    setDone(
+                      `Global Administrator was removed from "${changed.displayName}"; it now has ${changed.roleIds.map(roleName).join(', ')}.`,
+                    ),
+                );
+              }}
+            >
+              Remove Global Administrator
+            </Button>
+            <Button size="small" onClick={() => setConfirming(undefined)}>
+              Keep it
+            </Button>
+          </div>
+        </MessageBar>
+      )}
+      {confirming === 'delete' && (
+        <MessageBar intent="warning" data-testid="confirm-delete">
+          <MessageBarBody>
+            Delete the draft &quot;{r.displayName}&quot;? It was never sent to the customer; deleting it
+            cannot be undone.
+          </MessageBarBody>
+          <div className={styles.actions}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={locked}
+              onClick={() => {
+                setConfirming(undefined);
+                setDone(undefined);
+                void run(() =>
+                  invoke('gdap.deleteRelationship', { relationshipId: r.id, etag: r.etag ?? '' }),
+                ).then((deleted) => deleted && setDone(`"${deleted.displayName}" was deleted.`));
+              }}
+            >
+              Delete draft
+            </Button>
+            <Button size="small" onClick={() => setConfirming(undefined)}>
+              Keep it
+            </Button>
+          </div>
+        </MessageBar>
+      )}
+      {done && (
+        <MessageBar intent="success" role="status" data-testid="relationship-result">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent={error.code === 'conflict' ? 'warning' : 'error'}>
           <MessageBarBody>{error.message}</MessageBarBody>

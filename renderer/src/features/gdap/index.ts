@@ -2,3 +2,4 @@
 export { GdapView } from './GdapView';
 export { GdapDetails } from './GdapDetails';
 export { AccessCheckPanel } from './AccessCheckPanel';
+export { openGdapTab } from './gdap-ui-store';

@@ -1,0 +1,236 @@
+import { expect, signInOnSandboxPage, syncDirectoryAs, test, type RunningHost } from './host';
+import type { Locator, Page } from '@playwright/test';
+
+// Issue 13's GDAP items, each as the partner admin (or an analyst) would notice it, against the
+// sandbox's sample (40 customers in every state: Fabrikam active with Security Operator and Security
+// Reader, Northwind Traders ending soon, Coho Winery with one assignment, Adatum awaiting approval, Woodgrove Bank with Global
+// Administrator, Proseware terminated, Alpine Ski House still a draft).
+test.use({ cloud: 'sandbox', ignoreHTTPSErrors: true });
+
+async function signedIn(
+  page: Page,
+  host: RunningHost,
+  user = /Pat Partner-Admin/,
+  upn = /read as pat\.admin/,
+) {
+  await page.goto(host.url);
+  await signInOnSandboxPage(page, user);
+  await syncDirectoryAs(page, upn);
+}
+
+/** The words of a role checkbox's label (the role's name, then its template ID), as a person clicks them. */
+function words(scope: Locator, role: string): Locator {
+  return scope.locator('label').filter({ hasText: new RegExp(`^${role} [0-9a-f]{8}`) });
+}
+
+async function openCustomer(page: Page, name: string) {
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill(name);
+  await page.locator('[data-tenant]').first().getByText(name, { exact: true }).click();
+  return page.getByTestId('customer-detail');
+}
+
+test('1. each role label ticks its own role: New relationship and Add assignment', async ({ page, host }) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Fabrikam');
+  await detail.getByRole('button', { name: 'New relationship' }).click();
+  const create = page.getByRole('dialog', { name: 'New GDAP relationship' });
+  const box = (name: string) => create.getByRole('checkbox', { name: new RegExp(`^${name} `) });
+  await expect(box('Security Reader')).toBeChecked();
+  // Clicking the words, as a person does.
+  await words(create, 'Security Administrator').click();
+  await expect(box('Security Administrator')).toBeChecked();
+  await expect(box('Global Administrator')).not.toBeChecked();
+  await words(create, 'Security Reader').click();
+  await expect(box('Security Reader')).not.toBeChecked();
+  await expect(box('Global Administrator')).not.toBeChecked();
+  await words(create, 'Global Reader').click();
+  await expect(box('Global Reader')).toBeChecked();
+  await expect(box('Security Administrator')).toBeChecked();
+  await create.getByRole('button', { name: 'Cancel' }).click();
+
+  // Fabrikam's relationship has Security Operator and Security Reader.
+  const card = detail.locator('[data-relationship]', { hasText: 'Fabrikam SOC 1' }).first();
+  await card.getByRole('button', { name: 'Add assignment' }).click();
+  const assign = page.getByRole('dialog', { name: 'Add access assignment' });
+  await words(assign, 'Security Reader').click();
+  await expect(assign.getByRole('checkbox', { name: /^Security Reader/ })).toBeChecked();
+  await expect(assign.getByRole('checkbox', { name: /^Security Operator/ })).not.toBeChecked();
+  await words(assign, 'Security Operator').click();
+  await expect(assign.getByRole('checkbox', { name: /^Security Operator/ })).toBeChecked();
+  await words(assign, 'Security Reader').click();
+  await expect(assign.getByRole('checkbox', { name: /^Security Reader/ })).not.toBeChecked();
+  await expect(assign.getByRole('checkbox', { name: /^Security Operator/ })).toBeChecked();
+});
+
+test('3. the duration takes days or ISO 8601, says what it means, and refuses anything else with the rule', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Tailspin Toys');
+  await detail.getByRole('button', { name: 'New relationship' }).click();
+  const create = page.getByRole('dialog', { name: 'New GDAP relationship' });
+  const duration = create.getByLabel(/^Duration/);
+  const createButton = create.getByRole('button', { name: 'Create relationship' });
+  await expect(create).toContainText(/730 days, ends [A-Za-z0-9 ,]*\d{4} if approved today/);
+
+  await duration.fill('P3Y');
+  await expect(create).toContainText('"P3Y" is 1095 days. Microsoft allows 1 to 730 days');
+  await expect(createButton).toBeDisabled();
+  await duration.fill('P2Y');
+  await expect(create).toContainText(/730 days, ends/);
+  await expect(createButton).toBeEnabled();
+  await duration.fill('p180d');
+  await expect(create).toContainText(/180 days, ends/);
+  await duration.fill('two years');
+  await expect(create).toContainText('"two years" is not a duration. Microsoft allows 1 to 730 days');
+  await expect(createButton).toBeDisabled();
+  await duration.fill('0');
+  await expect(create).toContainText('"0" is 0 days.');
+  await duration.fill('90 days');
+  await expect(create).toContainText(/90 days, ends/);
+  await expect(createButton).toBeEnabled();
+  await createButton.click();
+  await expect(create).toBeHidden();
+  const card = detail.locator('[data-relationship]', { hasText: 'Tailspin Toys - Security Copilot' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('90 days');
+});
+
+test('10. the "Full GDAP management" template leaves out Privileged Role Administrator and says why', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Tailspin Toys');
+  await detail.getByRole('button', { name: 'New relationship' }).click();
+  const create = page.getByRole('dialog', { name: 'New GDAP relationship' });
+  await create.getByRole('combobox', { name: 'Role template' }).click();
+  await page.getByRole('option', { name: 'Full GDAP management (no Global Administrator)' }).click();
+  const box = (name: string) => create.getByRole('checkbox', { name: new RegExp(`^${name} `) });
+  await expect(box('Security Administrator')).toBeChecked();
+  await expect(box('User Administrator')).toBeChecked();
+  await expect(box('Privileged Role Administrator')).not.toBeChecked();
+  await expect(box('Global Administrator')).not.toBeChecked();
+  await create.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await expect(
+    page.getByText(
+      /Without Privileged Role Administrator too: that role can assign any role, Global Administrator included/,
+    ),
+  ).toBeVisible();
+});
+
+test('6. the expiring alert names as many relationships as it counts, in words, and links to Expiring', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  // Four sample customers' relationships end within 30 days without auto-extend.
+  const toast = page.locator('.fui-Toast').filter({ hasText: 'GDAP relationships are about to end' });
+  await expect(toast).toContainText('4 GDAP relationships are about to end');
+  for (const name of ['Northwind Traders', 'Trey Research', 'Wingtip Toys', 'Lakeshore Retail'])
+    await expect(toast).toContainText(new RegExp(`${name}: ends in \\d+ days?`));
+  await expect(toast).not.toContainText(/\b1 days\b/);
+  await toast.getByText('Open GDAP, Expiring').click();
+  await expect(page.getByRole('tab', { name: 'Expiring', selected: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'GDAP relationships' })).toBeVisible();
+});
+
+test('2. the access check answers for the person typed, or refuses; never for the signed-in admin instead', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Fabrikam');
+  const check = detail.getByTestId('access-check');
+  const who = check.getByRole('combobox');
+  const button = check.getByRole('button', { name: 'Check access' });
+
+  // Typed in full, no suggestion picked.
+  await who.fill('ada.analyst@contosomssp.onmicrosoft.com');
+  await button.click();
+  await expect(check.getByTestId('access-summary')).toHaveText(
+    'Ada Analyst reaches Security Copilot in Fabrikam as Security Reader.',
+  );
+  await expect(check).toContainText('ada.analyst@contosomssp.onmicrosoft.com · checked');
+  await expect(check).not.toContainText('pat.admin');
+
+  // A name, typed in a hurry (lower case).
+  await who.fill('rory responder');
+  await button.click();
+  await expect(check.getByTestId('access-summary')).toContainText(
+    'Rory Responder reaches Security Copilot in Fabrikam',
+  );
+
+  // Nobody by that name: refused, and no answer about anyone.
+  await who.fill('ada.analsyt@contosomssp.onmicrosoft.com');
+  await button.click();
+  await expect(check).toContainText(
+    'No user in your partner tenant matches "ada.analsyt@contosomssp.onmicrosoft.com".',
+  );
+  await expect(check.locator('[data-verdict]')).toHaveCount(0);
+
+  // Several people: pick one.
+  await who.fill('a');
+  await button.click();
+  await expect(check).toContainText(
+    /"a" matches \d+ users in your partner tenant\. Pick one from the list\./,
+  );
+  await expect(check.locator('[data-verdict]')).toHaveCount(0);
+
+  // Empty: yourself, as the hint says.
+  await who.fill('');
+  await button.click();
+  await expect(check).toContainText('pat.admin@contosomssp.onmicrosoft.com · checked');
+});
+
+test('4. statuses in words; ended relationships show no end or renewal; nobody assigned is said; ending soon is amber', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const raw =
+    /approvalPending|terminationRequested|unknownFutureValue|\bcreated\b|\bterminated\b|\bexpired\b/;
+
+  const adatum = await openCustomer(page, 'Adatum');
+  const pending = adatum.locator('[data-relationship]').first();
+  await expect(pending).toContainText('Awaiting customer approval');
+  await expect(page.getByTestId('customer-detail')).not.toContainText(raw);
+
+  const alpine = await openCustomer(page, 'Alpine Ski House');
+  await expect(alpine.locator('[data-relationship]').first()).toContainText('Draft, not sent for approval');
+  await expect(alpine).not.toContainText(raw);
+
+  const proseware = await openCustomer(page, 'Proseware');
+  const ended = proseware.locator('[data-relationship]').filter({ hasText: 'Terminated' }).first();
+  await expect(ended).toContainText('Gives no access');
+  await expect(ended).not.toContainText(/ends |auto-extend|renews/i);
+  await expect(proseware).not.toContainText(raw);
+
+  // Northwind Traders' access ends within 30 days and will not auto-extend: amber, not green.
+  const northwind = await openCustomer(page, 'Northwind Traders');
+  const check = northwind.getByTestId('access-check');
+  await check.getByRole('combobox').fill('ada.analyst@contosomssp.onmicrosoft.com');
+  await check.getByRole('button', { name: 'Check access' }).click();
+  await expect(check.locator('[data-verdict]')).toHaveText('Has access, with a warning');
+  await expect(check.getByTestId('access-summary')).toContainText(
+    /ends in \d+ days and will not auto-extend/,
+  );
+
+  // Coho Winery's one assignment removed: the list no longer says it renews; it says nobody has access.
+  const coho = await openCustomer(page, 'Coho Winery');
+  const card = coho.locator('[data-relationship]').first();
+  await card.getByRole('button', { name: 'Remove', exact: true }).click();
+  await card.getByRole('button', { name: /^Confirm: remove/ }).click();
+  await expect(card.getByTestId('no-assignment')).toHaveText(
+    'Nobody has access through it yet: add an assignment to give a partner group its roles.',
+  );
+  const row = page.locator('[data-tenant]').filter({ hasText: 'Coho Winery' });
+  await expect(row.locator('[data-gdap-note]')).toHaveText(
+    '⚠ GDAP active, but nobody has access yet: assign a partner group on the customer page',
+  );
+  await expect(row).not.toContainText(/Renews/);
+});
