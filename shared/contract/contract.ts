@@ -137,12 +137,30 @@ const homeAccountIdSchema = z
   .max(200)
   .regex(/^[0-9a-zA-Z._-]+$/, 'That is not an account ID.');
 
+/** Most rows `customers.firstScreen` answers with: a tall screen's worth, with room to spare. */
+export const FIRST_SCREEN_MAX_ROWS = 200;
+
+/**
+ * What the customers view needs to paint its first screen before the whole list has arrived: the
+ * first rows of the list in its order, and the counts the tabs show. The whole list follows at once
+ * (`customers.list`); with 10,000 customers it is megabytes, and the first screen need not wait for it.
+ */
+export interface CustomersFirstScreen {
+  readonly total: number;
+  readonly favourites: number;
+  readonly recents: number;
+  readonly customers: ReadonlyArray<ListedCustomer>;
+}
+
 export const commands = {
   'app.info': command(noInput).returns<AppInfo>(),
   'app.dismissNotice': command(z.object({ id: z.string().min(1).max(200) }).strict()).returns<{
     readonly dismissed: boolean;
   }>(),
   'customers.list': command(noInput).returns<ReadonlyArray<ListedCustomer>>(),
+  'customers.firstScreen': command(
+    z.object({ rows: z.number().int().min(1).max(FIRST_SCREEN_MAX_ROWS) }).strict(),
+  ).returns<CustomersFirstScreen>(),
   'customers.add': command(customerDraftSchema.strict()).returns<Customer>(),
   'customers.update': command(
     z.object({ tenantId: tenantIdSchema, draft: customerDraftSchema.strict() }).strict(),

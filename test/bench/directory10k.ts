@@ -10,6 +10,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium';
 const RUNS = 7;
 const BASELINE_COUNT = 10;
 const LARGE_COUNT = 10_000;
+/** Rows the customers view asks for first (renderer/src/features/customers/customers-store.ts). */
+const FIRST_SCREEN_ROWS = 60;
 
 /** A customers.json with `count` customers, as the app itself writes it. */
 function writeCustomers(dataDir: string, count: number): void {
@@ -36,6 +38,8 @@ interface Load {
   readonly shownMs: number;
   /** Characters in the answer's WebSocket message. */
   readonly answerChars: number;
+  /** The whole list had arrived (search and the switcher work from it). */
+  readonly wholeListMs: number;
 }
 
 /**
@@ -43,9 +47,11 @@ interface Load {
  * - Once a frame is about to show the customers table holding all `count` customers with a row in
  *   it, records when that frame has been painted (a message posted from requestAnimationFrame arrives
  *   after the paint).
- * - Notes when the page sends customers.list over the browser host's WebSocket and when the answer
- *   arrives, so the figures can say whether extra time is spent before the answer (host and carrier)
- *   or after it (parsing, rendering, painting). It only looks at the start of each message.
+ * - Notes when the page first asks for customers over the browser host's WebSocket
+ *   (customers.firstScreen: the first rows and the counts) and when the answer arrives, so the
+ *   figures can say whether extra time is spent before the answer (host and carrier) or after it
+ *   (parsing, rendering, painting); and when the whole list (customers.list, asked after the first
+ *   screen has painted) has arrived. It only looks at the start of each message.
  */
 function measureInPage(count: number): string {
   return `(() => {
@@ -67,17 +73,23 @@ function measureInPage(count: number): string {
           if (times.answerPrefix && data.startsWith(times.answerPrefix)) {
             times.answeredMs = performance.now();
             times.answerChars = data.length;
+            // A first answer holding every customer is the whole list.
+            if (${count} <= ${FIRST_SCREEN_ROWS}) times.wholeListMs = times.answeredMs;
           }
+          if (times.wholePrefix && data.startsWith(times.wholePrefix)) times.wholeListMs = performance.now();
         });
       }
       send(data) {
         const text = String(data);
-        if (!times.answerPrefix && text.startsWith('{"kind":"invoke","id":') &&
-            text.includes(',"name":"customers.list"')) {
-          times.askedMs = performance.now();
-          const from = '{"kind":"invoke","id":'.length;
-          const id = text.slice(from, text.indexOf(',', from));
-          times.answerPrefix = '{"kind":"result","id":' + id + ',';
+        const from = '{"kind":"invoke","id":'.length;
+        const idOf = () => text.slice(from, text.indexOf(',', from));
+        if (text.startsWith('{"kind":"invoke","id":')) {
+          if (!times.answerPrefix && (text.includes(',"name":"customers.firstScreen"') || text.includes(',"name":"customers.list"'))) {
+            times.askedMs = performance.now();
+            times.answerPrefix = '{"kind":"result","id":' + idOf() + ',';
+          } else if (text.includes(',"name":"customers.list"')) {
+            times.wholePrefix = '{"kind":"result","id":' + idOf() + ',';
+          }
         }
         return super.send(data);
       }
@@ -96,9 +108,9 @@ async function loadOnce(browser: Browser, host: RunningHost, count: number): Pro
     const deadline = Date.now() + 60_000;
     for (;;) {
       const times = (await page.evaluate('window.__directoryTimes')) as Partial<Load> | undefined;
-      if (typeof times?.shownMs === 'number') {
+      if (typeof times?.shownMs === 'number' && typeof times.wholeListMs === 'number') {
         const { askedMs = Number.NaN, answeredMs = Number.NaN, answerChars = Number.NaN } = times;
-        return { askedMs, answeredMs, shownMs: times.shownMs, answerChars };
+        return { askedMs, answeredMs, shownMs: times.shownMs, answerChars, wholeListMs: times.wholeListMs };
       }
       if (Date.now() > deadline) throw new Error(`The customers view never showed ${count} customers.`);
       await page.waitForTimeout(100);
@@ -163,13 +175,12 @@ export const directory10k: Scenario = {
       const small10 = phases(baseline);
       // The reason, in words, when the large list still costs more than a fifth extra.
       if (renderMs / baselineMs > 1.2) {
-        const megabytes = (median(loads.map((l) => l.answerChars)) / 1e6).toFixed(1);
+        const kilobytes = Math.round(median(loads.map((l) => l.answerChars)) / 1e3);
         console.log(
-          `  Why 10,000 customers still cost ${Math.round(renderMs - baselineMs)} ms more: the list's answer is ` +
-            `${megabytes} MB, all of it needed before the first screen (customers.list has no "first rows" form): ` +
-            `${Math.round(large10k.answer - small10.answer)} ms more until it arrives (host serialising, WebSocket ` +
-            `carrying), ${Math.round(large10k.show - small10.show)} ms more from its arrival to the painted screen ` +
-            `(parsing it and collecting the garbage it makes; the rows rendered are one screenful either way), ` +
+          `  Why 10,000 customers still cost ${Math.round(renderMs - baselineMs)} ms more: ` +
+            `${Math.round(large10k.answer - small10.answer)} ms more until the first screen's answer ` +
+            `(${kilobytes} kB) arrives (the host builds the whole merged list to take its first rows), ` +
+            `${Math.round(large10k.show - small10.show)} ms more from its arrival to the painted screen, ` +
             `${Math.round(large10k.boot - small10.boot)} ms in page start (the same page: noise).`,
         );
       }
@@ -185,11 +196,14 @@ export const directory10k: Scenario = {
         // WebSocket carries it; grows with the answer's size ...
         listAnswerMs: large10k.answer,
         listAnswerMs10: small10.answer,
-        // ... the answer to the painted first screen: parsing it and garbage-collecting what parsing
-        // made grow with its size; rendering a screenful of rows does not.
+        // ... the answer to the painted first screen: one screenful of rows either way.
         answerToPaintMs: large10k.show,
         answerToPaintMs10: small10.show,
-        listAnswerMegabytes: median(loads.map((l) => l.answerChars)) / 1e6,
+        firstAnswerKilobytes: median(loads.map((l) => l.answerChars)) / 1e3,
+        // Not the goal, reported so the cost is not hidden: when the whole list has arrived (search
+        // and the switcher work from it). 10,000 customers are megabytes; 10 fit in the first answer.
+        wholeListMs: median(loads.map((l) => l.wholeListMs)),
+        wholeListMs10: median(baseline.map((l) => l.wholeListMs)),
       };
     } finally {
       await browser.close();

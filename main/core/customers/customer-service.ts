@@ -1,4 +1,5 @@
-import { type Customer, type CustomerDraft } from '../../../shared/customers/customer';
+import { recentCustomers, type Customer, type CustomerDraft } from '../../../shared/customers/customer';
+import type { CustomersFirstScreen } from '../../../shared/contract/contract';
 import {
   mergeDirectory,
   storedPart,
@@ -24,6 +25,17 @@ export class CustomerService {
 
   list(): ReadonlyArray<ListedCustomer> {
     return mergeDirectory(this.store.get().customers, this.directory(), this.now());
+  }
+
+  /** The first `rows` of the list, and the tabs' counts (see CustomersFirstScreen). */
+  firstScreen(rows: number): CustomersFirstScreen {
+    const all = this.list();
+    return {
+      total: all.length,
+      favourites: all.filter((c) => c.favourite).length,
+      recents: recentCustomers(all).length,
+      customers: all.slice(0, rows),
+    };
   }
 
   get(tenantId: TenantId): ListedCustomer {

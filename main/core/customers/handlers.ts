@@ -15,6 +15,7 @@ export function customerHandlers(
   return {
     'customers.findTenant': ({ domain }) => findTenant(domain),
     'customers.list': () => customers.list(),
+    'customers.firstScreen': ({ rows }) => customers.firstScreen(rows),
     'customers.add': (draft) => customers.add(draft),
     'customers.update': ({ tenantId, draft }) => customers.update(tenantId, draft),
     'customers.remove': ({ tenantId }) => ({ removed: customers.remove(tenantId) }),

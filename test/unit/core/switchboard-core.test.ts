@@ -62,6 +62,38 @@ describe('customers through the contract', () => {
     expect(again).toMatchObject({ ok: true, value: [{ tenantId: CONTOSO_ID, tags: ['retail'] }] });
   });
 
+  it("answers the first screen with the list's first rows, in its order, and the tabs' counts", async () => {
+    const c = core();
+    const names = ['Zeta', 'alpha', 'Mid', 'beta', 'Omega'];
+    for (const [i, name] of names.entries()) {
+      await c.invoke('customers.add', {
+        ...CONTOSO,
+        displayName: name,
+        tenantId: `10000000-0000-4000-8000-00000000000${i}`,
+      });
+    }
+    await c.invoke('customers.setFavourite', {
+      tenantId: '10000000-0000-4000-8000-000000000003',
+      favourite: true,
+    });
+    const all = await c.invoke('customers.list', {});
+    const first = await c.invoke('customers.firstScreen', { rows: 3 });
+    if (!all.ok || !first.ok) throw new Error('expected answers');
+    expect(first.value).toMatchObject({ total: 5, favourites: 1, recents: 0 });
+    expect(first.value.customers.map((x) => x.displayName)).toEqual(
+      all.value.slice(0, 3).map((x) => x.displayName),
+    );
+    expect(first.value.customers.map((x) => x.displayName)).toEqual(['alpha', 'beta', 'Mid']);
+    expect(await c.invoke('customers.firstScreen', { rows: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await c.invoke('customers.firstScreen', { rows: '3' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
   it('refuses a duplicate tenant ID and names the existing entry', async () => {
     const c = core();
     await c.invoke('customers.add', CONTOSO);

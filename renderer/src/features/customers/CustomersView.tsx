@@ -35,11 +35,12 @@ import { launchSecurityCopilot } from '../launch';
 import { useCustomers } from './customers-store';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerFormDialog } from './CustomerFormDialog';
-import { CustomerRow } from './CustomerRow';
+import { CUSTOMER_ROW_HEIGHT, CustomerRow } from './CustomerRow';
 import { DirectoryBar } from '../directory';
 import { useVirtualRows } from './use-virtual-rows';
 
 const useStyles = makeStyles({
+  loadingRow: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalM },
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', height: '100%' },
   withDetail: { gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 34%)' },
   page: {
@@ -74,8 +75,10 @@ type Editing = { mode: 'add' } | { mode: 'edit'; customer: Customer } | undefine
 
 export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const styles = useStyles();
-  const { customers, loaded, loadError, selected, select, add, update, remove, setFavourite } =
+  const { customers, loaded, firstScreen, loadError, selected, select, add, update, remove, setFavourite } =
     useCustomers();
+  // Until the whole list arrives, the first screen paints from its first rows (customers-store.ts).
+  const preview = !loaded ? firstScreen : undefined;
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>();
   const [removing, setRemoving] = useState<Customer | undefined>();
@@ -98,9 +101,11 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const favourites = useMemo(() => customers.filter((c) => c.favourite), [customers]);
   const recents = useMemo(() => recentCustomers(customers), [customers]);
   const listed = list === 'favourites' ? favourites : list === 'recent' ? recents : customers;
-  const shown = useMemo(() => searchCustomers(listed, query), [listed, query]);
+  const searched = useMemo(() => searchCustomers(listed, query), [listed, query]);
+  const shown = preview && list === 'all' ? preview.customers : searched;
+  const shownTotal = preview && list === 'all' ? preview.total : shown.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualRows(shown, scrollRef);
+  const virtual = useVirtualRows(shown, scrollRef, shownTotal);
   const detail = customers.find((c) => c.tenantId === selected);
 
   const notify = (intent: 'success' | 'error', title: string, body?: string): void =>
@@ -138,7 +143,12 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
         <div className={styles.toolbar}>
           <SearchBox
             className={styles.search}
-            placeholder="Search by name, domain, tenant ID or tag"
+            placeholder={
+              preview
+                ? `Loading all ${preview.total.toLocaleString()} customers…`
+                : 'Search by name, domain, tenant ID or tag'
+            }
+            disabled={preview !== undefined}
             aria-label="Search customers"
             value={query}
             onChange={(_, d) => setQuery(d.value)}
@@ -154,12 +164,12 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
           onTabSelect={(_, d) => setList(d.value as CustomerList)}
           aria-label="Which customers to list"
         >
-          <Tab value="all">All ({customers.length})</Tab>
+          <Tab value="all">All ({preview?.total ?? customers.length})</Tab>
           <Tab value="favourites" icon={<Star20Regular />}>
-            Favourites ({favourites.length})
+            Favourites ({preview?.favourites ?? favourites.length})
           </Tab>
           <Tab value="recent" icon={<History20Regular />}>
-            Recent ({recents.length})
+            Recent ({preview?.recents ?? recents.length})
           </Tab>
         </TabList>
         {loadError && <Text role="alert">{loadError.message}</Text>}
@@ -174,7 +184,7 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
           </div>
         ) : (
           <div className={styles.tableScroll} ref={scrollRef}>
-            <Table aria-label="Customers" data-testid="customer-table" aria-rowcount={shown.length + 1}>
+            <Table aria-label="Customers" data-testid="customer-table" aria-rowcount={shownTotal + 1}>
               <TableHeader className={styles.stickyHeader}>
                 <TableRow>
                   <TableHeaderCell>Customer</TableHeaderCell>
@@ -187,27 +197,38 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
               </TableHeader>
               <TableBody>
                 {virtual.paddingTop > 0 && <tr aria-hidden style={{ height: virtual.paddingTop }} />}
-                {virtual.items.map((c) => (
-                  <CustomerRow
-                    key={c.tenantId}
-                    customer={c}
-                    selected={c.tenantId === selected}
-                    onSelect={select}
-                    onLaunch={launchCustomer}
-                    onEdit={editCustomer}
-                    onRemove={setRemoving}
-                    onFavourite={favouriteCustomer}
-                  />
-                ))}
+                {virtual.items.map(({ index, row: c }) =>
+                  c ? (
+                    <CustomerRow
+                      key={c.tenantId}
+                      customer={c}
+                      selected={c.tenantId === selected}
+                      onSelect={select}
+                      onLaunch={launchCustomer}
+                      onEdit={editCustomer}
+                      onRemove={setRemoving}
+                      onFavourite={favouriteCustomer}
+                    />
+                  ) : (
+                    // Counted in the list, not arrived yet: the whole list follows the first screen.
+                    <tr key={`loading-${index}`} aria-busy style={{ height: CUSTOMER_ROW_HEIGHT }}>
+                      <td colSpan={4}>
+                        <Text className={styles.loadingRow}>Loading…</Text>
+                      </td>
+                    </tr>
+                  ),
+                )}
                 {virtual.paddingBottom > 0 && <tr aria-hidden style={{ height: virtual.paddingBottom }} />}
-                {shown.length === 0 && (
+                {shownTotal === 0 && (
                   <TableRow>
                     <TableCell colSpan={4}>
-                      {query !== ''
-                        ? `No customer matches “${query}”.`
-                        : list === 'favourites'
-                          ? 'No favourites yet: select the star next to a customer to pin it here.'
-                          : 'Nothing launched yet: customers you launch appear here, newest first.'}
+                      {preview
+                        ? 'Loading your customers…'
+                        : query !== ''
+                          ? `No customer matches “${query}”.`
+                          : list === 'favourites'
+                            ? 'No favourites yet: select the star next to a customer to pin it here.'
+                            : 'Nothing launched yet: customers you launch appear here, newest first.'}
                     </TableCell>
                   </TableRow>
                 )}

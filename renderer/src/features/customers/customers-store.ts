@@ -1,14 +1,26 @@
 import { create } from 'zustand';
-import type { CommandError } from '../../../../shared/contract/contract';
+import type { CommandError, CustomersFirstScreen } from '../../../../shared/contract/contract';
 import type { CustomerDraftInput } from '../../../../shared/customers/customer';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
 import type { TenantId } from '../../../../shared/platform/tenant-id';
 import { getBridge, invoke } from '../../app/bridge/bridge';
 import { useApp } from '../../app/app-store';
 
+/**
+ * Rows asked for before the whole list: more than the tallest screen shows, so the first screen is
+ * whole and a first scroll still finds rows while the rest of the list arrives.
+ */
+const FIRST_SCREEN_ROWS = 60;
+
 interface CustomersState {
+  /** The whole list, once it has arrived (`loaded`); every feature reads this. */
   readonly customers: ReadonlyArray<Customer>;
   readonly loaded: boolean;
+  /**
+   * Until the whole list arrives, the customers view paints its first screen from this: with 10,000
+   * customers the list is megabytes, and the first rows need not wait for it.
+   */
+  readonly firstScreen: CustomersFirstScreen | undefined;
   readonly loadError: CommandError | undefined;
   readonly selected: TenantId | undefined;
   load(): Promise<void>;
@@ -23,12 +35,23 @@ interface CustomersState {
 export const useCustomers = create<CustomersState>((set, get) => ({
   customers: [],
   loaded: false,
+  firstScreen: undefined,
   loadError: undefined,
   selected: undefined,
   async load() {
+    const first = await invoke('customers.firstScreen', { rows: FIRST_SCREEN_ROWS });
+    if (first.ok && first.value.total <= first.value.customers.length) {
+      // The whole list fitted in the first answer.
+      set({ customers: first.value.customers, loaded: true, firstScreen: undefined, loadError: undefined });
+      return;
+    }
+    if (first.ok && !get().loaded) set({ firstScreen: first.value });
+    // The rest after the first screen has painted.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const result = await invoke('customers.list', {});
-    if (result.ok) set({ customers: result.value, loaded: true, loadError: undefined });
-    else set({ loaded: true, loadError: result.error });
+    if (result.ok)
+      set({ customers: result.value, loaded: true, firstScreen: undefined, loadError: undefined });
+    else set({ loaded: true, firstScreen: undefined, loadError: result.error });
   },
   select(tenantId) {
     set({ selected: tenantId });
@@ -61,7 +84,9 @@ export const useCustomers = create<CustomersState>((set, get) => ({
 export function subscribeToCustomerChanges(): () => void {
   const bridge = getBridge();
   const offs = [
-    bridge.on('customers.changed', (customers) => useCustomers.setState({ customers })),
+    bridge.on('customers.changed', (customers) =>
+      useCustomers.setState({ customers, loaded: true, firstScreen: undefined }),
+    ),
     // A switchboard://customer/<tenant> link: show that customer's page.
     bridge.on('app.openCustomer', ({ tenantId }) => {
       useCustomers.setState({ selected: tenantId as TenantId });

@@ -3,8 +3,11 @@ import type { RefObject } from 'react';
 import { CUSTOMER_ROW_HEIGHT } from './CustomerRow';
 
 export interface VirtualRows<T> {
-  /** The rows to render now: those in view plus a few either side. */
-  readonly items: ReadonlyArray<T>;
+  /**
+   * The rows to render now: those in view plus one either side, with their place in the list.
+   * `row` is undefined for a row counted in `total` that has not arrived yet.
+   */
+  readonly items: ReadonlyArray<{ readonly index: number; readonly row: T | undefined }>;
   /** Space for the rows above and below them, so the scroll bar stays true. */
   readonly paddingTop: number;
   readonly paddingBottom: number;
@@ -29,9 +32,11 @@ const OVERSCAN = 1;
 export function useVirtualRows<T>(
   rows: ReadonlyArray<T>,
   scrollRef: RefObject<HTMLElement | null>,
+  /** How many rows the list has, when only its first `rows` have arrived. */
+  total: number = rows.length,
 ): VirtualRows<T> {
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: Math.max(total, rows.length),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CUSTOMER_ROW_HEIGHT,
     overscan: OVERSCAN,
@@ -42,7 +47,7 @@ export function useVirtualRows<T>(
   const first = virtualItems[0]!;
   const last = virtualItems[virtualItems.length - 1]!;
   return {
-    items: virtualItems.map((v) => rows[v.index]!),
+    items: virtualItems.map((v) => ({ index: v.index, row: rows[v.index] })),
     paddingTop: first.start,
     paddingBottom: virtualizer.getTotalSize() - last.end,
   };
