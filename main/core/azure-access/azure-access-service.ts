@@ -46,6 +46,8 @@ const COPILOT_SETTINGS = '/providers/Microsoft.PortalServices/copilotSettings/de
 /** The role's scope as the SDK takes it: without the leading slash (a leading one doubles it). */
 const ROLE_SCOPE = COPILOT_ROLE.scope.slice(1);
 const ELEVATE = '/providers/Microsoft.Authorization/elevateAccess?api-version=2016-07-01';
+/** How long an elevation may take to show before the work goes ahead anyway. */
+const ELEVATION_TAKES_EFFECT_MS = 60_000;
 const ROLE_ASSIGNMENTS_API = '2022-04-01';
 
 const settingsSchema = z.object({ properties: z.object({ accessControlEnabled: z.boolean() }) });
@@ -706,12 +708,33 @@ export class AzureAccessService {
       await this.audited(s, 'azureAccess.elevate', { purpose }, () =>
         armSend(s, 'POST', ELEVATE, { signal }),
       );
+      await this.untilElevationTakesEffect(s, signal);
       await work(false);
     } catch (e) {
       error = e;
     }
     const removal = await this.removeElevation(s, marker);
     return { alreadyElevated, removed: removal.removed, text: removal.text, error };
+  }
+
+  /**
+   * Waits, up to ELEVATION_TAKES_EFFECT_MS, until Azure answers as if the account is elevated (its
+   * User Access Administrator assignment at `/` can be read). UNCONFIRMED how long that takes:
+   * Microsoft's page says to sign out and in again after elevating (for the portal), and Azure caches
+   * role assignments, so a write sent at once may still be refused; the sandbox applies it at once,
+   * so there this returns on the first look. If it never shows, the work goes ahead and says what
+   * Azure answered, and the elevation is removed as always.
+   */
+  private async untilElevationTakesEffect(s: ArmSession, signal: AbortSignal): Promise<void> {
+    const until = Date.now() + ELEVATION_TAKES_EFFECT_MS;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 8_000)) {
+      if (await this.isElevated(s, signal).catch(() => false)) return;
+      if (Date.now() + delay > until || signal.aborted) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+    }
   }
 
   /** Removes the account's elevation (every UAA assignment of it at `/`), with a few tries. */
