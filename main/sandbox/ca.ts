@@ -57,6 +57,9 @@ export async function loadOrCreateTls(dataDir: string, now: Date = new Date()): 
     fs.writeFileSync(caKeyPath, caKey, { mode: 0o600 });
     fs.writeFileSync(caPath, caPem);
   }
+  // `mode` applies only when a file is created: a key renewed over an older file keeps that file's
+  // mode, so the key is made owner-only every time.
+  fs.chmodSync(caKeyPath, 0o600);
   const leaf = await issueServerCertificate(
     { caPem, caKey },
     { dns: ['localhost'], ip: ['127.0.0.1', '::1'] },

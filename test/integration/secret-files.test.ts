@@ -36,6 +36,11 @@ describe('files holding secrets', () => {
       } finally {
         await sandbox.close();
       }
+      // A CA key left readable by others (an older version, a copy) is owner-only after the next start.
+      fs.chmodSync(path.join(dir, 'sandbox-ca-key.pem'), 0o644);
+      const again = await startSandbox({ dataDir: dir, persistState: true, customers: 2 });
+      await again.close();
+      expect(modeOf(path.join(dir, 'sandbox-ca-key.pem'))).toBe(0o600);
     } finally {
       process.umask(previous);
     }
