@@ -35,6 +35,7 @@ export const COMMAND_NAMES = [
   'gdap.saveTemplate',
   'gdap.resetTemplate',
   'gdap.relationships',
+  'gdap.allRelationships',
   'gdap.relationship',
   'gdap.create',
   'gdap.lock',

@@ -154,6 +154,12 @@ export interface GdapPermissions {
   readonly reason: string | null;
 }
 
+/** One relationship of the last sync, for the all-relationships table: its customer and its assignments. */
+export interface RelationshipRow extends DirectoryRelationship {
+  /** Partner groups assigned roles in it (active or being applied). */
+  readonly assignedGroups: ReadonlyArray<string>;
+}
+
 function spec<I extends z.ZodType>(input: I) {
   return { returns: <O>() => ({ input, output: undefined as O | undefined }) };
 }
@@ -169,6 +175,8 @@ export const gdapCommands = {
   'gdap.relationships': spec(z.object({ tenantId: tenantIdSchema.nullable() }).strict()).returns<
     ReadonlyArray<DirectoryRelationship>
   >(),
+  /** Every relationship of the last sync, across customers (and open offers). */
+  'gdap.allRelationships': spec(z.object({}).strict()).returns<ReadonlyArray<RelationshipRow>>(),
   'gdap.relationship': spec(relationshipRef).returns<RelationshipDetails>(),
   'gdap.create': spec(relationshipDraftSchema).returns<DirectoryRelationship>(),
   'gdap.lock': spec(relationshipChange).returns<ApprovalRequest>(),

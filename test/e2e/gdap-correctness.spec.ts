@@ -234,3 +234,204 @@ test('4. statuses in words; ended relationships show no end or renewal; nobody a
   );
   await expect(row).not.toContainText(/Renews/);
 });
+
+test('5. the approval link is offered only for a relationship awaiting approval, and opens that one', async ({
+  page,
+  context,
+  host,
+}) => {
+  await signedIn(page, host);
+  const fabrikam = await openCustomer(page, 'Fabrikam');
+  await fabrikam.getByRole('button', { name: 'Other portals and ways to open' }).click();
+  await expect(
+    page.getByRole('menuitem', { name: /Microsoft 365 admin center|Entra|Defender/ }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /GDAP approval link/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  const adatum = await openCustomer(page, 'Adatum');
+  await adatum.getByRole('button', { name: 'Other portals and ways to open' }).click();
+  const item = page.getByRole('menuitem', { name: /^GDAP approval link: Adatum SOC 3$/ });
+  await expect(item).toBeVisible();
+  const [tab] = await Promise.all([context.waitForEvent('page'), item.click()]);
+  await tab.waitForLoadState();
+  // The sandbox's admin center answers the approval link with its approval page for that relationship.
+  expect(tab.url()).toMatch(/\/portals\/admin\.microsoft\.com\/.*[0-9a-f-]{73}$/);
+  await expect(adatum.getByTestId('launch-menu-result')).toHaveText(/^Opened https:\/\//);
+});
+
+test('7. an analyst who is not an admin agent sees GDAP changes as unavailable, with the reason, before filling anything', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host, /Ada Analyst/, /read as ada\.analyst/);
+  const detail = await openCustomer(page, 'Fabrikam');
+  await expect(detail.getByTestId('gdap-write-block')).toHaveText(
+    /^Only admin agents can change GDAP: ada\.analyst@contosomssp\.onmicrosoft\.com is not in your partner tenant's AdminAgents group\./,
+  );
+  await expect(detail.getByRole('button', { name: 'New relationship' })).toBeDisabled();
+  const card = detail.locator('[data-relationship]').first();
+  await expect(card.getByRole('button', { name: 'Add assignment' })).toBeDisabled();
+  await expect(card.getByRole('button', { name: 'Terminate…' })).toBeDisabled();
+  // Reading is still open to them.
+  const check = detail.getByTestId('access-check');
+  await check.getByRole('button', { name: 'Check access' }).click();
+  await expect(check.locator('[data-verdict]')).toHaveText('Has access');
+});
+
+test('7. the partner admin (an admin agent) may change GDAP: nothing is marked unavailable', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Fabrikam');
+  await expect(
+    detail.locator('[data-relationship]').first().getByRole('button', { name: 'Add assignment' }),
+  ).toBeEnabled();
+  await expect(detail.getByRole('button', { name: 'New relationship' })).toBeEnabled();
+  await expect(detail.getByTestId('gdap-write-block')).toHaveCount(0);
+});
+
+test('8. Remove Global Administrator names what will change, asks, then shows its result', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Woodgrove Bank');
+  const card = detail.locator('[data-relationship]').filter({ hasText: 'Global Administrator' }).first();
+  await card.getByRole('button', { name: 'Remove Global Administrator…' }).click();
+  const confirm = card.getByTestId('confirm-remove-ga');
+  await expect(confirm).toContainText(
+    'Remove Global Administrator from "Woodgrove Bank SOC 4" (Woodgrove Bank)?',
+  );
+  await expect(confirm).toContainText(
+    /It keeps (Security Operator, Security Reader|Security Reader, Security Operator);/,
+  );
+  await expect(confirm).toContainText(
+    "Getting it back needs a new relationship and the customer's approval.",
+  );
+  // Changing one's mind changes nothing.
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(card.getByText(/^Roles: /)).toContainText('Global Administrator');
+
+  await card.getByRole('button', { name: 'Remove Global Administrator…' }).click();
+  await card
+    .getByTestId('confirm-remove-ga')
+    .getByRole('button', { name: 'Remove Global Administrator' })
+    .click();
+  await expect(card.getByTestId('relationship-result')).toHaveText(
+    /^Global Administrator was removed from "Woodgrove Bank SOC 4"; it now has (Security Operator, Security Reader|Security Reader, Security Operator)\.$/,
+    { timeout: 30_000 },
+  );
+  await expect(card.getByText(/^Roles: /)).not.toContainText('Global Administrator');
+});
+
+test('a draft relationship can be deleted from its card, after confirming', async ({ page, host }) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Alpine Ski House');
+  const card = detail
+    .locator('[data-relationship]')
+    .filter({ hasText: 'Draft, not sent for approval' })
+    .first();
+  await expect(card).toContainText('Alpine Ski House SOC 9');
+  await card.getByRole('button', { name: 'Delete draft…' }).click();
+  await expect(card.getByTestId('confirm-delete')).toContainText(
+    'Delete the draft "Alpine Ski House SOC 9"? It was never sent to the customer; deleting it cannot be undone.',
+  );
+  await card.getByTestId('confirm-delete').getByRole('button', { name: 'Delete draft' }).click();
+  await expect(
+    detail.locator('[data-relationship]', { hasText: /Alpine Ski House SOC 9(?!\.)/ }),
+  ).toHaveCount(0);
+  // Active relationships have no delete.
+  const fabrikam = await openCustomer(page, 'Fabrikam');
+  await expect(fabrikam.getByRole('button', { name: 'Delete draft…' })).toHaveCount(0);
+});
+
+test('8 and 9. bulk: the plan is kept while the user looks elsewhere; Apply names every customer that changes and asks first', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'Bulk changes' }).click();
+  const filter = page.getByRole('searchbox', { name: 'Filter customers' });
+  const picker = page.getByRole('group', { name: 'Pick customers' });
+  for (const name of ['Northwind Traders', 'Trey Research', 'Fabrikam']) {
+    await filter.fill(name);
+    await picker.getByRole('checkbox', { name, exact: true }).check();
+  }
+  await expect(page.getByText('1. Customers (3 picked)')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Action' }).click();
+  await page.getByRole('option', { name: 'Extend: turn auto-extend on' }).click();
+  await page.getByRole('button', { name: 'Plan' }).click();
+  const plan = page.getByRole('table', { name: 'Bulk plan' });
+  await expect(plan.locator('tbody tr')).toHaveCount(3);
+
+  // Elsewhere and back: the picks, the action and the plan are as they were.
+  await page.getByRole('tab', { name: 'Customers', exact: true }).click();
+  await expect(plan).toHaveCount(0);
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Bulk changes', selected: true })).toBeVisible();
+  await expect(page.getByText('1. Customers (3 picked)')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Action' })).toHaveText('Extend: turn auto-extend on');
+  await expect(plan.locator('tbody tr')).toHaveCount(3);
+  await expect(filter).toHaveValue('Fabrikam');
+
+  // Apply says what will change, for whom, before anything is sent.
+  await page.getByRole('button', { name: 'Apply to 2 customers…' }).click();
+  const confirm = page.getByTestId('bulk-confirm');
+  await expect(confirm).toContainText('Extend: turn auto-extend on for 2 customers: ');
+  await expect(confirm).toContainText('Northwind Traders (');
+  await expect(confirm).toContainText('Trey Research (');
+  await expect(confirm).not.toContainText('Fabrikam (');
+  await confirm.getByRole('button', { name: 'Not yet' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('bulk-summary')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Apply to 2 customers…' }).click();
+  await confirm.getByRole('button', { name: 'Apply now' }).click();
+  await expect(page.getByTestId('bulk-summary')).toHaveText('Results: 2 succeeded, 0 failed, 1 unchanged', {
+    timeout: 60_000,
+  });
+});
+
+test('all relationships: one table across customers; "which still hold Global Administrator?" is one tick', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'All relationships' }).click();
+  const table = page.getByRole('table', { name: 'All relationships' });
+  const count = page.getByTestId('relationship-count');
+  await expect(count).toHaveText(/^(\d+) of \1 relationships$/);
+  const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(40);
+
+  await page.getByRole('checkbox', { name: 'Holds Global Administrator' }).check();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Active', exact: true }).click();
+  await expect(count).toHaveText(`4 of ${total} relationships`);
+  for (const name of ['Woodgrove Bank', 'Fourth Coffee', 'Consolidated Messenger', 'Northwind Health'])
+    await expect(table.locator('[data-relationship-row]', { hasText: name })).toHaveCount(1);
+  await expect(table).not.toContainText(/approvalPending|terminated\b/);
+
+  // Relationships that give nobody access: none in the sample until one is made.
+  await page.getByRole('checkbox', { name: 'Holds Global Administrator' }).uncheck();
+  await page.getByRole('checkbox', { name: 'No group assigned' }).check();
+  await expect(count).toHaveText(`0 of ${total} relationships`);
+  await page.getByRole('checkbox', { name: 'No group assigned' }).uncheck();
+
+  // Ending within 30 days, without auto-extend.
+  await page.getByRole('combobox', { name: 'Ends' }).click();
+  await page.getByRole('option', { name: 'Within 30 days' }).click();
+  await page.getByRole('combobox', { name: 'Auto-extend' }).click();
+  await page.getByRole('option', { name: 'Will not auto-extend' }).click();
+  await expect(count).toHaveText(`4 of ${total} relationships`);
+  await expect(table.locator('[data-relationship-row]', { hasText: 'Northwind Traders' })).toContainText(
+    /in \d+ days?/,
+  );
+
+  await table.getByRole('button', { name: /^Open Northwind Traders:/ }).click();
+  await expect(page.getByTestId('customer-detail')).toContainText('Northwind Traders');
+});

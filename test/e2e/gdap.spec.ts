@@ -153,10 +153,11 @@ test('bulk: plan over 20 customers, apply with progress, 2 failures retried alon
   const plan = page.getByRole('table', { name: 'Bulk plan' });
   await expect(plan.locator('tbody tr')).toHaveCount(20);
   await expect(plan).toContainText('Assign Tier 2 Responders → Security Reader in "');
-  const applyButton = page.getByRole('button', { name: /^Apply to \d+ customers$/ });
+  const applyButton = page.getByRole('button', { name: /^Apply to \d+ customers…$/ });
   const changing = Number(/\d+/.exec((await applyButton.textContent()) ?? '')?.[0]);
   expect(changing).toBeGreaterThan(4);
   await applyButton.click();
+  await page.getByTestId('bulk-confirm').getByRole('button', { name: 'Apply now' }).click();
 
   const results = page.getByRole('table', { name: 'Bulk results' });
   await expect(page.getByTestId('bulk-summary')).toHaveText(

@@ -14,6 +14,7 @@ import {
   ACCESS_GRANTING_STATUSES,
   accessAssignmentSchema,
   autoExtends,
+  GLOBAL_ADMIN_AUTO_EXTEND,
   GLOBAL_ADMINISTRATOR_ROLE_ID,
   includesGlobalAdministrator,
   relationshipSchema,
@@ -216,7 +217,7 @@ export class GdapBulk {
             granting.length === 0
               ? 'No active relationship.'
               : blocked.length > 0
-                ? `"${blocked[0]?.displayName ?? ''}" includes Global Administrator and cannot auto-extend: remove Global Administrator first.`
+                ? `"${blocked[0]?.displayName ?? ''}": ${GLOBAL_ADMIN_AUTO_EXTEND.rule} ${GLOBAL_ADMIN_AUTO_EXTEND.relationshipFix}`
                 : 'Every active relationship already auto-extends.';
         }
         break;

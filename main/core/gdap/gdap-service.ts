@@ -25,6 +25,7 @@ import {
   ACCESS_GRANTING_STATUSES,
   accessAssignmentSchema,
   durationInDays,
+  GLOBAL_ADMIN_AUTO_EXTEND,
   GLOBAL_ADMINISTRATOR_ROLE_ID,
   includesGlobalAdministrator,
   relationshipSchema,
@@ -442,7 +443,7 @@ export class GdapService {
     if (on && includesGlobalAdministrator(current.accessDetails.unifiedRoles)) {
       throw new UserFacingError(
         'refused',
-        `"${current.displayName}" includes Global Administrator, which Microsoft never auto-extends. Remove Global Administrator first, then turn auto-extend on.`,
+        `"${current.displayName}": ${GLOBAL_ADMIN_AUTO_EXTEND.rule} ${GLOBAL_ADMIN_AUTO_EXTEND.relationshipFix}`,
       );
     }
     if (!ACCESS_GRANTING_STATUSES.has(current.status) && current.status !== 'created') {

@@ -48,6 +48,19 @@ export function gdapHandlers(deps: GdapHandlerDependencies): GdapHandlers {
       return templates();
     },
     'gdap.relationships': ({ tenantId }) => gdap.relationships(tenantId),
+    'gdap.allRelationships': () => {
+      const snapshot = directory.snapshot();
+      if (!snapshot) return [];
+      const rows = snapshot.customers.flatMap((c) =>
+        c.relationships.map((r) => ({
+          ...r,
+          assignedGroups: c.assignments
+            .filter((a) => a.relationshipId === r.id && (a.status === 'active' || a.status === 'pending'))
+            .map((a) => a.groupName ?? a.groupId),
+        })),
+      );
+      return [...rows, ...snapshot.openRelationships.map((r) => ({ ...r, assignedGroups: [] }))];
+    },
     'gdap.relationship': ({ relationshipId }) => gdap.relationship(relationshipId),
     'gdap.create': (draft) => gdap.create(draft),
     'gdap.lock': ({ relationshipId, etag }) => gdap.lock(relationshipId, etag),

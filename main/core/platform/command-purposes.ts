@@ -57,6 +57,7 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'gdap.saveTemplate': { doing: 'saving the role template' },
   'gdap.resetTemplate': { doing: 'resetting the role template' },
   'gdap.relationships': { doing: 'reading the GDAP relationships', needs: GDAP_READ },
+  'gdap.allRelationships': { doing: 'listing every relationship of the last directory sync' },
   'gdap.relationship': {
     doing: 'reading the relationship’s details and access assignments',
     needs: GDAP_READ,

@@ -193,8 +193,11 @@ function LaunchMenu({ tenantId }: { readonly tenantId: string }) {
   const modes: ReadonlyArray<LaunchModeId> = modeRead.data?.available ?? [];
   const [said, setSaid] = useState<string | undefined>();
   useEffect(() => setSaid(undefined), [tenantId]);
-  const open = (target: (typeof LAUNCH_TARGETS)[number], mode?: LaunchModeId) =>
-    void launchTarget(tenantId as TenantId, target, mode).then((r) =>
+  // The approval link belongs to one relationship: offered only for those awaiting the customer.
+  const directoryRead = useCommand('directory.customer', { tenantId }, { reloadOn: ['directory.changed'] });
+  const awaiting = (directoryRead.data?.relationships ?? []).filter((r) => r.status === 'approvalPending');
+  const open = (target: (typeof LAUNCH_TARGETS)[number], mode?: LaunchModeId, relationshipId?: string) =>
+    void launchTarget(tenantId as TenantId, target, mode, relationshipId).then((r) =>
       setSaid('error' in r ? r.error.message : `Opened ${r.url}`),
     );
   return (
@@ -207,9 +210,14 @@ function LaunchMenu({ tenantId }: { readonly tenantId: string }) {
           <MenuList>
             <MenuGroup>
               <MenuGroupHeader>Portals in this tenant</MenuGroupHeader>
-              {LAUNCH_TARGETS.filter((t) => t !== 'securityCopilot').map((t) => (
+              {LAUNCH_TARGETS.filter((t) => t !== 'securityCopilot' && t !== 'gdapApproval').map((t) => (
                 <MenuItem key={t} onClick={() => open(t)}>
                   {PORTAL_TARGETS[t].label}
+                </MenuItem>
+              ))}
+              {awaiting.map((r) => (
+                <MenuItem key={r.id} onClick={() => open('gdapApproval', undefined, r.id)}>
+                  {PORTAL_TARGETS.gdapApproval.label}: {r.displayName}
                 </MenuItem>
               ))}
             </MenuGroup>

@@ -22,9 +22,7 @@ import {
   BULK_ACTIONS,
   BULK_ACTION_LABELS,
   type BulkAction,
-  type BulkPlanItem,
   type BulkProgress,
-  type BulkResult,
 } from '../../../../shared/gdap/gdap-contract';
 import { ROLE_IDS, roleName } from '../../../../shared/gdap/roles';
 import { getBridge, invoke } from '../../app/bridge/bridge';
@@ -32,6 +30,7 @@ import { useCommand } from '../../app/bridge/use-command';
 import { CommandErrorBar } from '../../components/CommandError';
 import { saveExport } from '../../components/download';
 import { useCustomers } from '../customers';
+import { useBulkState } from './gdap-ui-store';
 
 const useStyles = makeStyles({
   page: {
@@ -97,22 +96,24 @@ function BulkTable({
 export function BulkView() {
   const styles = useStyles();
   const customers = useCustomers((s) => s.customers);
-  const [filter, setFilter] = useState('');
-  const [onlyGdap, setOnlyGdap] = useState(true);
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const [action, setAction] = useState<BulkAction>('autoExtend');
+  const [filter, setFilter] = useBulkState('filter');
+  const [onlyGdap, setOnlyGdap] = useBulkState('onlyGdap');
+  const [picked, setPicked] = useBulkState('picked');
+  const [action, setAction] = useBulkState('action');
   // Read once; a failed read is said in place of its dropdown when the action needs it.
   const templateRead = useCommand('gdap.templates', {});
   const templates = templateRead.data ?? [];
-  const [templateId, setTemplateId] = useState('copilot-analyst');
-  const [nameSuffix, setNameSuffix] = useState('- Security Copilot');
+  const [templateId, setTemplateId] = useBulkState('templateId');
+  const [nameSuffix, setNameSuffix] = useBulkState('nameSuffix');
   const groupRead = useCommand('gdap.partnerGroups', { search: '' });
   const groups = useMemo(() => (groupRead.data ?? []).filter((g) => !g.reserved), [groupRead.data]);
-  const [groupId, setGroupId] = useState<string>('');
-  const [roleId, setRoleId] = useState<string>(ROLE_IDS.securityReader);
-  const [plan, setPlan] = useState<BulkPlanItem[] | undefined>();
+  const [groupId, setGroupId] = useBulkState('groupId');
+  const [roleId, setRoleId] = useBulkState('roleId');
+  const [plan, setPlan] = useBulkState('plan');
+  // Apply waits for a second click that has seen what will change (nothing in a bulk change is undone).
+  const [confirming, setConfirming] = useState(false);
   const [progress, setProgress] = useState<BulkProgress | undefined>();
-  const [results, setResults] = useState<BulkResult[] | undefined>();
+  const [results, setResults] = useBulkState('results');
   const [error, setError] = useState<CommandError | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -326,12 +327,37 @@ export function BulkView() {
               </Text>
               <Button
                 appearance="primary"
-                disabled={busy || changing === 0}
-                onClick={() => void apply(plan.map((p) => p.tenantId))}
+                disabled={busy || changing === 0 || confirming}
+                onClick={() => setConfirming(true)}
               >
-                Apply to {changing} customers
+                Apply to {changing} {changing === 1 ? 'customer' : 'customers'}…
               </Button>
             </div>
+            {confirming && (
+              <MessageBar intent="warning" data-testid="bulk-confirm">
+                <MessageBarBody>
+                  {BULK_ACTION_LABELS[action]} for {changing} {changing === 1 ? 'customer' : 'customers'}:{' '}
+                  {plan
+                    .filter((p) => p.changes.length > 0)
+                    .map((p) => `${p.customerName} (${p.changes.map((c) => c.description).join('; ')})`)
+                    .join(', ')}
+                  . Switchboard cannot undo this; each change can only be reversed by hand.
+                </MessageBarBody>
+                <div className={styles.row}>
+                  <Button
+                    appearance="primary"
+                    disabled={busy}
+                    onClick={() => {
+                      setConfirming(false);
+                      void apply(plan.map((p) => p.tenantId));
+                    }}
+                  >
+                    Apply now
+                  </Button>
+                  <Button onClick={() => setConfirming(false)}>Not yet</Button>
+                </div>
+              </MessageBar>
+            )}
             <BulkTable label="Bulk plan" columns={['Customer', 'What changes']}>
               {plan.map((p) => (
                 <tr key={p.tenantId} data-plan={p.tenantId}>

@@ -14,6 +14,7 @@ import { ExpiringView } from './ExpiringView';
 import { CreateRelationshipDialog } from './CreateRelationshipDialog';
 import { RelationshipCard } from './RelationshipCard';
 import { TemplatesView } from './TemplatesView';
+import { AllRelationshipsView } from './AllRelationshipsView';
 import { GDAP_TABS, useGdapUi, type GdapTab } from './gdap-ui-store';
 
 const useStyles = makeStyles({
@@ -42,6 +43,7 @@ const useStyles = makeStyles({
 const TABS = GDAP_TABS;
 const TAB_LABEL: Record<GdapTab, string> = {
   expiring: 'Expiring',
+  all: 'All relationships',
   bulk: 'Bulk changes',
   offers: 'Open offers',
   templates: 'Templates',
@@ -133,6 +135,13 @@ export function GdapView() {
       <div className={styles.body}>
         {tab === 'expiring' ? (
           <ExpiringView
+            onOpenCustomer={(tenantId) => {
+              select(tenantId as TenantId);
+              show('customers');
+            }}
+          />
+        ) : tab === 'all' ? (
+          <AllRelationshipsView
             onOpenCustomer={(tenantId) => {
               select(tenantId as TenantId);
               show('customers');

@@ -13,8 +13,15 @@ export async function launchTarget(
   tenantId: TenantId,
   target: LaunchTarget,
   mode?: LaunchModeId,
+  /** The GDAP relationship a relationship's page (the approval link) is for. */
+  relationshipId?: string,
 ): Promise<{ url: string } | { error: CommandError }> {
-  const result = await invoke('launch.open', { tenantId, target, ...(mode ? { mode } : {}) });
+  const result = await invoke('launch.open', {
+    tenantId,
+    target,
+    ...(mode ? { mode } : {}),
+    ...(relationshipId ? { relationshipId } : {}),
+  });
   if (!result.ok) return { error: result.error };
   if (result.value.openedBy === 'page') window.open(result.value.url, '_blank', 'noopener,noreferrer');
   // Several partner accounts and the shared default browser: say which account to use (App shows it).
