@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { autoExtendIssue, durationInDays, GLOBAL_ADMIN_AUTO_EXTEND, RELATIONSHIP_LIMITS } from './gdap';
 import { isKnownRole, ROLE_IDS } from './roles';
+import { displayNameProblem } from '../platform/display-name';
 import { parseTenantId } from '../platform/tenant-id';
 
 export interface RoleTemplate {
@@ -78,7 +79,9 @@ export function checkRelationshipDraft(
       field: 'displayName',
       message: 'Give the relationship a name, for example "Contoso - Security Copilot".',
     });
-  else if (name.length > RELATIONSHIP_LIMITS.displayNameMaxLength) {
+  else if (displayNameProblem(draft.displayName, 'The name') !== null) {
+    issues.push({ field: 'displayName', message: displayNameProblem(draft.displayName, 'The name') ?? '' });
+  } else if (name.length > RELATIONSHIP_LIMITS.displayNameMaxLength) {
     issues.push({
       field: 'displayName',
       message: `The name is ${name.length} characters; Microsoft allows at most ${RELATIONSHIP_LIMITS.displayNameMaxLength}.`,
@@ -141,7 +144,11 @@ export const roleTemplateSchema = z
       .string()
       .trim()
       .min(1, 'Give the template a name.')
-      .max(TEMPLATE_LIMITS.nameMaxLength, `A name of at most ${TEMPLATE_LIMITS.nameMaxLength} characters.`),
+      .max(TEMPLATE_LIMITS.nameMaxLength, `A name of at most ${TEMPLATE_LIMITS.nameMaxLength} characters.`)
+      // An empty name is said by min() above.
+      .refine((name) => name === '' || displayNameProblem(name, "The template's name") === null, {
+        error: (issue) => displayNameProblem(String(issue.input), "The template's name") ?? '',
+      }),
     description: z
       .string()
       .max(

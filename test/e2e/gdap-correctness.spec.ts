@@ -412,7 +412,7 @@ test('all relationships: one table across customers; "which still hold Global Ad
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Active', exact: true }).click();
   await expect(count).toHaveText(`4 of ${total} relationships`);
-  for (const name of ['Woodgrove Bank', 'Fourth Coffee', 'Consolidated Messenger', 'Northwind Health'])
+  for (const name of ['Woodgrove Bank', 'Fourth Coffee', 'Southridge Video', 'Woodgrove Pharmacy'])
     await expect(table.locator('[data-relationship-row]', { hasText: name })).toHaveCount(1);
   await expect(table).not.toContainText(/approvalPending|terminated\b/);
 
@@ -421,10 +421,14 @@ test('all relationships: one table across customers; "which still hold Global Ad
   await page.getByRole('checkbox', { name: 'No group assigned' }).check();
   await expect(count).toHaveText(`0 of ${total} relationships`);
   await page.getByRole('checkbox', { name: 'No group assigned' }).uncheck();
+  await expect(count).not.toHaveText(`0 of ${total} relationships`);
 
-  // Ending within 30 days, without auto-extend.
+  // Ending within 30 days, without auto-extend (Graph says those are "expiring": any status here).
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Any status' }).click();
   await page.getByRole('combobox', { name: 'Ends' }).click();
   await page.getByRole('option', { name: 'Within 30 days' }).click();
+  await expect(page.getByRole('combobox', { name: 'Ends' })).toHaveText('Within 30 days');
   await page.getByRole('combobox', { name: 'Auto-extend' }).click();
   await page.getByRole('option', { name: 'Will not auto-extend' }).click();
   await expect(count).toHaveText(`4 of ${total} relationships`);
@@ -434,4 +438,32 @@ test('all relationships: one table across customers; "which still hold Global Ad
 
   await table.getByRole('button', { name: /^Open Northwind Traders:/ }).click();
   await expect(page.getByTestId('customer-detail')).toContainText('Northwind Traders');
+});
+
+test('names with control or direction characters are refused for relationships and templates, with the reason', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Tailspin Toys');
+  await detail.getByRole('button', { name: 'New relationship' }).click();
+  const create = page.getByRole('dialog', { name: 'New GDAP relationship' });
+  const name = create.getByLabel(/^Name/);
+  // Pasted with a right-to-left override: it would display as "Tailspin Toys - SOCcod.exe".
+  await name.fill('Tailspin Toys - SOC\u202Eexe.doc');
+  await expect(create).toContainText('The name contains the invisible direction control U+202E');
+  await expect(create.getByRole('button', { name: 'Create relationship' })).toBeDisabled();
+  await name.fill('Tailspin\tToys');
+  await expect(create).toContainText('The name contains a tab. Use one line of ordinary text.');
+  await name.fill('Tailspin Toys - SOC');
+  await expect(create.getByRole('button', { name: 'Create relationship' })).toBeEnabled();
+  await create.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Edit Security Copilot: analyst' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Analyst \u2066template');
+  await expect(dialog).toContainText("The template's name contains the invisible direction control U+2066");
+  await expect(dialog.getByRole('button', { name: 'Save template' })).toBeDisabled();
 });

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -84,14 +85,19 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const [removing, setRemoving] = useState<Customer | undefined>();
   // A removed customer's desktop shortcuts would launch nothing: offer to remove them too.
   const [shortcuts, setShortcuts] = useState<ReadonlyArray<string>>([]);
+  const [shortcutError, setShortcutError] = useState<string | undefined>();
   const [removeShortcuts, setRemoveShortcuts] = useState(true);
   useEffect(() => {
     setShortcuts([]);
+    setShortcutError(undefined);
     if (!removing) return;
     let live = true;
-    void invoke('shortcuts.list', { tenantId: removing.tenantId }).then(
-      (r) => live && r.ok && setShortcuts(r.value.paths),
-    );
+    void invoke('shortcuts.list', { tenantId: removing.tenantId }).then((r) => {
+      if (!live) return;
+      if (r.ok) setShortcuts(r.value.paths);
+      // The browser host has no desktop shortcuts (unavailable): nothing to say there.
+      else if (r.error.code !== 'unavailable') setShortcutError(r.error.message);
+    });
     return () => {
       live = false;
     };
@@ -273,6 +279,11 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
             <DialogContent>
               This removes the customer from your Switchboard list only. Nothing changes in the customer’s
               tenant, and you can add it again with tenant ID {removing?.tenantId}.
+              {shortcutError && (
+                <Caption1 block role="alert">
+                  Could not look for its desktop shortcuts, which would then launch nothing: {shortcutError}
+                </Caption1>
+              )}
               {shortcuts.length > 0 && (
                 <Checkbox
                   checked={removeShortcuts}

@@ -14,6 +14,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { RelationshipRow } from '../../../../shared/gdap/gdap-contract';
 import {
+  ENDS,
+  matchesRelationship,
+  type Ends,
+  type Flag,
+  type RelationshipFilters as Filters,
+} from '../../../../shared/gdap/relationship-filter';
+import {
   ENDED_STATUSES,
   GLOBAL_ADMIN_AUTO_EXTEND,
   RELATIONSHIP_STATUS_LABEL,
@@ -69,37 +76,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Flag = 'any' | 'yes' | 'no';
-const ENDS = { any: 'Any time', '30': 'Within 30 days', '90': 'Within 90 days' } as const;
-type Ends = keyof typeof ENDS;
-
-interface Filters {
-  readonly text: string;
-  readonly status: RelationshipStatus | 'any';
-  readonly roleId: string;
-  readonly ends: Ends;
-  readonly autoExtend: Flag;
-  readonly globalAdmin: boolean;
-  readonly unassigned: boolean;
-}
-
-function matches(r: RelationshipRow, f: Filters, now: Date): boolean {
-  const q = f.text.trim().toLowerCase();
-  if (q && !`${r.customerName ?? ''} ${r.displayName}`.toLowerCase().includes(q)) return false;
-  if (f.status !== 'any' && r.status !== f.status) return false;
-  if (f.roleId !== 'any' && !r.roleIds.some((id) => id.toLowerCase() === f.roleId)) return false;
-  if (f.ends !== 'any') {
-    if (!r.endDateTime || ENDED_STATUSES.has(r.status)) return false;
-    const days = daysLeft(r.endDateTime, now);
-    if (days < 0 || days > Number(f.ends)) return false;
-  }
-  if (f.autoExtend !== 'any' && willAutoExtend(r) !== (f.autoExtend === 'yes')) return false;
-  if (f.globalAdmin && !rolesBlockAutoExtend(r.roleIds)) return false;
-  // "No assignment" is about relationships that could give access but give it to nobody.
-  if (f.unassigned && (ENDED_STATUSES.has(r.status) || r.assignedGroups.length > 0)) return false;
-  return true;
-}
-
 /**
  * Every relationship of the last sync, across customers, in one table filtered by status, role, end,
  * auto-extend, Global Administrator and missing assignments ("which relationships still hold Global
@@ -143,7 +119,7 @@ function RelationshipTable({
   const shown = useMemo(
     () =>
       rows
-        .filter((r) => matches(r, filters, now))
+        .filter((r) => matchesRelationship(r, filters, now))
         .sort(
           (a, b) =>
             (a.customerName ?? '').localeCompare(b.customerName ?? '') ||
@@ -240,13 +216,13 @@ function RelationshipTable({
       <div className={styles.scroll} ref={scrollRef}>
         <table className={styles.table} aria-label="All relationships" aria-rowcount={shown.length + 1}>
           <colgroup>
-            <col style={{ width: '16%' }} />
-            <col style={{ width: '18%' }} />
             <col style={{ width: '14%' }} />
-            <col style={{ width: '18%' }} />
+            <col style={{ width: '16%' }} />
             <col style={{ width: '12%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '14%' }} />
             <col style={{ width: '12%' }} />
-            <col style={{ width: '10%' }} />
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
