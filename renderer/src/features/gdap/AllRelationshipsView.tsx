@@ -27,7 +27,6 @@ import {
   RELATIONSHIP_STATUSES,
   rolesBlockAutoExtend,
   willAutoExtend,
-  type RelationshipStatus,
 } from '../../../../shared/gdap/gdap';
 import { DIRECTORY_ROLES, roleName } from '../../../../shared/gdap/roles';
 import { daysLeft, describeDaysLeft, formatDate } from '../../../../shared/platform/time';
