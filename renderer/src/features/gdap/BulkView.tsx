@@ -64,6 +64,7 @@ const useStyles = makeStyles({
 });
 
 const OUTCOME_COLOR = { succeeded: 'success', failed: 'danger', skipped: 'informative' } as const;
+const OUTCOME_LABEL = { succeeded: 'Succeeded', failed: 'Failed', skipped: 'Unchanged' } as const;
 
 /** The plan and its results: one customer a row, scrolling on its own so the buttons above stay in view. */
 function BulkTable({
@@ -411,7 +412,7 @@ export function BulkView() {
                   <td>{r.customerName}</td>
                   <td>
                     <Badge appearance="tint" color={OUTCOME_COLOR[r.outcome]}>
-                      {r.outcome}
+                      {OUTCOME_LABEL[r.outcome]}
                     </Badge>
                   </td>
                   <td>
