@@ -277,6 +277,17 @@ test('7. an analyst who is not an admin agent sees GDAP changes as unavailable, 
   const check = detail.getByTestId('access-check');
   await check.getByRole('button', { name: 'Check access' }).click();
   await expect(check.locator('[data-verdict]')).toHaveText('Has access');
+
+  // The GDAP page says it once; Expiring's changes and Open offers' new offer are off.
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await expect(page.getByTestId('gdap-write-block')).toContainText('Only admin agents can change GDAP');
+  await page.getByRole('tab', { name: 'Expiring' }).click();
+  const northwind = page
+    .locator('[data-relationship]')
+    .filter({ has: page.getByText('Northwind Traders', { exact: true }) });
+  await expect(northwind.getByRole('button', { name: 'Turn auto-extend on' })).toBeDisabled();
+  await page.getByRole('tab', { name: 'Open offers' }).click();
+  await expect(page.getByRole('button', { name: 'New open offer' })).toBeDisabled();
 });
 
 test('7. the partner admin (an admin agent) may change GDAP: nothing is marked unavailable', async ({

@@ -31,6 +31,7 @@ import { CommandErrorBar } from '../../components/CommandError';
 import { saveExport } from '../../components/download';
 import { useCustomers } from '../customers';
 import { useBulkState } from './gdap-ui-store';
+import { useGdapWriteBlock } from './use-gdap-write';
 
 const useStyles = makeStyles({
   page: {
@@ -95,6 +96,8 @@ function BulkTable({
 
 /** Many customers at once: pick them, choose an action, see the plan, apply, retry what failed. */
 export function BulkView() {
+  // Only admin agents may change GDAP: for others a plan can be made, not applied (the GDAP page says why).
+  const writeBlock = useGdapWriteBlock();
   const styles = useStyles();
   const customers = useCustomers((s) => s.customers);
   const [filter, setFilter] = useBulkState('filter');
@@ -328,7 +331,7 @@ export function BulkView() {
               </Text>
               <Button
                 appearance="primary"
-                disabled={busy || changing === 0 || confirming}
+                disabled={busy || changing === 0 || confirming || writeBlock !== null}
                 onClick={() => setConfirming(true)}
               >
                 Apply to {changing} {changing === 1 ? 'customer' : 'customers'}…

@@ -45,6 +45,7 @@ import { invoke } from '../../app/bridge/bridge';
 import { useCommand } from '../../app/bridge/use-command';
 import { CommandErrorBar } from '../../components/CommandError';
 import { useTabPageStyles } from '../../components/tab-page-styles';
+import { useGdapWriteBlock } from './use-gdap-write';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -92,6 +93,8 @@ interface Failure {
  * Administrator (Microsoft never extends those), with the one action that fixes each.
  */
 export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (tenantId: string) => void }) {
+  // Only admin agents may change GDAP: for others the changes are off (the GDAP page says why).
+  const writeBlock = useGdapWriteBlock();
   const styles = { ...useTabPageStyles(), ...useStyles() };
   // Changes arrive with the events they cause; the view is read again then.
   const expiring = useCommand('gdap.expiring', {}, { reloadOn: ['directory.changed', 'gdap.expiryAlert'] });
@@ -212,7 +215,7 @@ export function ExpiringView({ onOpenCustomer }: { readonly onOpenCustomer?: (te
                         <ExpiringRow
                           key={item.relationship.id}
                           item={item}
-                          busy={busy !== undefined}
+                          busy={busy !== undefined || writeBlock !== null}
                           onOpenCustomer={onOpenCustomer}
                           onTurnAutoExtendOn={() => void turnAutoExtendOn(item)}
                           onRemoveGlobalAdmin={() => setConfirming(item)}

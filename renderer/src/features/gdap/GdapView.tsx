@@ -14,6 +14,7 @@ import { ExpiringView } from './ExpiringView';
 import { CreateRelationshipDialog } from './CreateRelationshipDialog';
 import { RelationshipCard } from './RelationshipCard';
 import { TemplatesView } from './TemplatesView';
+import { useGdapWriteBlock } from './use-gdap-write';
 import { AllRelationshipsView } from './AllRelationshipsView';
 import { GDAP_TABS, useGdapUi, type GdapTab } from './gdap-ui-store';
 
@@ -59,6 +60,7 @@ function OpenOffers() {
     { reloadOn: ['directory.changed'] },
   );
   const [creating, setCreating] = useState(false);
+  const writeBlock = useGdapWriteBlock();
   return (
     <>
       <div className={styles.head}>
@@ -66,7 +68,7 @@ function OpenOffers() {
           Microsoft allows a relationship without a customer tenant: whichever customer&apos;s Global
           Administrator approves it becomes its customer.
         </Caption1>
-        <Button icon={<Add20Regular />} onClick={() => setCreating(true)}>
+        <Button icon={<Add20Regular />} disabled={writeBlock !== null} onClick={() => setCreating(true)}>
           New open offer
         </Button>
       </div>
@@ -78,7 +80,7 @@ function OpenOffers() {
               {offers.length === 0 && <Caption1>No open offers.</Caption1>}
               <ul className={styles.list} aria-label="Open offers">
                 {offers.map((r) => (
-                  <RelationshipCard key={r.id} relationship={r} assignments={[]} />
+                  <RelationshipCard key={r.id} relationship={r} assignments={[]} writeBlock={writeBlock} />
                 ))}
               </ul>
             </>
@@ -103,6 +105,7 @@ function OpenOffers() {
 export function GdapView() {
   const styles = useStyles();
   const tab = useGdapUi((s) => s.tab);
+  const writeBlock = useGdapWriteBlock();
   const setTab = useGdapUi((s) => s.setTab);
   const [error, setError] = useState<CommandError | undefined>();
   const show = useApp((s) => s.show);
@@ -125,6 +128,11 @@ export function GdapView() {
         </Button>
       </div>
       {error && <CommandErrorBar error={error} title="The relationships were not exported" />}
+      {writeBlock && (
+        <Caption1 role="note" data-testid="gdap-write-block">
+          {writeBlock}
+        </Caption1>
+      )}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as GdapTab)} aria-label="GDAP">
         {TABS.map((t) => (
           <Tab key={t} value={t}>
