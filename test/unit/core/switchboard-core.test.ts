@@ -79,11 +79,14 @@ describe('customers through the contract', () => {
     const all = await c.invoke('customers.list', {});
     const first = await c.invoke('customers.firstScreen', { rows: 3 });
     if (!all.ok || !first.ok) throw new Error('expected answers');
-    expect(first.value).toMatchObject({ total: 5, favourites: 1, recents: 0 });
-    expect(first.value.customers.map((x) => x.displayName)).toEqual(
-      all.value.slice(0, 3).map((x) => x.displayName),
+    type Listed = ReadonlyArray<{ displayName: string }>;
+    const allValue = all.value as Listed;
+    const firstValue = first.value as { total: number; customers: Listed };
+    expect(firstValue).toMatchObject({ total: 5, favourites: 1, recents: 0 });
+    expect(firstValue.customers.map((x) => x.displayName)).toEqual(
+      allValue.slice(0, 3).map((x) => x.displayName),
     );
-    expect(first.value.customers.map((x) => x.displayName)).toEqual(['alpha', 'beta', 'Mid']);
+    expect(firstValue.customers.map((x) => x.displayName)).toEqual(['alpha', 'beta', 'Mid']);
     expect(await c.invoke('customers.firstScreen', { rows: 0 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
