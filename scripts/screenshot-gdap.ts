@@ -2,7 +2,7 @@
  * `npx tsx scripts/screenshot-gdap.ts` (after `vite build`): issue 13's GDAP screens, saved in
  * docs/screenshots/: the customer page (gdap-customer-page.png: Northwind Traders, access ending soon
  * and checked for Ada Analyst, amber), every relationship in one table filtered to those still holding
- * Global Administrator (gdap-all-relationships.png), and the new-relationship dialog refusing "P3Y"
+ * Global Administrator with one row's actions open (gdap-all-relationships.png), and the new-relationship dialog refusing "P3Y"
  * with Microsoft's rule (gdap-invalid-duration.png). Starts the browser host on a scratch data folder
  * with the sandbox cloud, signs in and syncs as the partner admin, as scripts/screenshots.ts does.
  */
@@ -54,7 +54,8 @@ try {
   await page.getByRole('tab', { name: 'All relationships' }).click();
   await page.getByRole('checkbox', { name: 'Holds Global Administrator' }).check();
   await page.getByTestId('relationship-count').waitFor();
-  await page.mouse.move(0, 0);
+  await page.getByRole('button', { name: /^Actions for Woodgrove Bank: Woodgrove Bank SOC 4$/ }).click();
+  await page.getByRole('menuitem', { name: 'Remove Global Administrator…' }).waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(dir, 'gdap-all-relationships.png') });
   console.log(

@@ -1,6 +1,7 @@
 /**
  * Faults the sandbox can inject, per route pattern and as rates (from the seeded generator):
- * latency (fixed plus jitter), 429 with Retry-After, 503, a reset connection (the socket closed with
+ * latency (fixed plus jitter), 429 with Retry-After, 503, 403 (the service refusing what the app
+ * believed allowed, e.g. Partner Center's Admin Agent role removed after the app read it), a reset connection (the socket closed with
  * no answer: what a client sees as ECONNRESET / "fetch failed"), a body cut off half way. A rule can
  * leave paths alone (`unless`) and start only after some matching requests (`after`), so a running
  * app can sync first and meet the failure on the read that follows. And a throttle like Graph's: a limit of concurrent requests per app and tenant, answered with
@@ -12,7 +13,7 @@ import type { SeededRandom } from './random';
 export const faultRuleSchema = z.object({
   /** A path prefix, with `*` matching any run of characters (e.g. `/graph/v1.0/tenantRelationships/*`). */
   match: z.string().min(1),
-  kind: z.enum(['latency', '429', '503', 'reset', 'cutoff']),
+  kind: z.enum(['latency', '429', '503', '403', 'reset', 'cutoff']),
   /** The share of matching requests affected, 0..1. */
   rate: z.number().min(0).max(1).default(1),
   latencyMs: z.number().int().min(0).max(600_000).default(0),
@@ -39,7 +40,7 @@ export interface ThrottleOptions {
 export type FaultDecision =
   | { readonly kind: 'none'; readonly delayMs: number }
   | { readonly kind: '429' | '503'; readonly delayMs: number; readonly retryAfterSeconds: number }
-  | { readonly kind: 'reset' | 'cutoff'; readonly delayMs: number };
+  | { readonly kind: '403' | 'reset' | 'cutoff'; readonly delayMs: number };
 
 function toRegex(match: string): RegExp {
   const escaped = match.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
@@ -126,7 +127,7 @@ export class Faults {
 
 /** Parses the CLI's `--fault` syntax: `<kind>@<rate>:<path pattern>[,ms=..][,jitter=..][,retry=..][,after=..]`. */
 export function parseFaultSpec(spec: string): FaultRuleInput {
-  const m = /^(latency|429|503|reset|cutoff)@([0-9.]+):([^,]+)((?:,[a-z]+=\d+)*)$/.exec(spec.trim());
+  const m = /^(latency|429|503|403|reset|cutoff)@([0-9.]+):([^,]+)((?:,[a-z]+=\d+)*)$/.exec(spec.trim());
   if (!m) {
     throw new Error(
       `"${spec}" is not a fault. Write <kind>@<rate>:<path>[,ms=N][,jitter=N][,retry=N][,after=N], for example 429@0.1:/graph/v1.0/tenantRelationships/*,retry=2, latency@1:/*,ms=40 or reset@1:/graph/v1.0/groups,after=1.`,

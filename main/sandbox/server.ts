@@ -167,6 +167,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       if (!slot.ok) response = tooMany(429, slot.retryAfterSeconds, url.pathname);
       else if (decision.kind === '429' || decision.kind === '503') {
         response = tooMany(decision.kind === '429' ? 429 : 503, decision.retryAfterSeconds, url.pathname);
+      } else if (decision.kind === '403') {
+        response = refused(url.pathname);
       } else {
         response = tooLarge
           ? bodyTooLarge(url.pathname, requestId)
@@ -199,6 +201,30 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         error: {
           code: status === 429 ? 'TooManyRequests' : 'serviceNotAvailable',
           message: status === 429 ? 'Too many requests.' : 'The service is temporarily unavailable.',
+          innerError: { date: new Date().toISOString() },
+        },
+      },
+    };
+  }
+
+  /** An injected 403, shaped as the service at that path refuses a caller without the right. */
+  function refused(pathname: string): SandboxResponse {
+    if (pathname.startsWith('/arm/'))
+      return {
+        status: 403,
+        json: {
+          error: {
+            code: 'AuthorizationFailed',
+            message: 'The client does not have authorization to perform this action.',
+          },
+        },
+      };
+    return {
+      status: 403,
+      json: {
+        error: {
+          code: 'Forbidden',
+          message: 'Insufficient privileges to complete the operation.',
           innerError: { date: new Date().toISOString() },
         },
       },

@@ -1,4 +1,4 @@
-import { expect, signInOnSandboxPage, syncDirectoryAs, test, type RunningHost } from './host';
+import { armFaults, expect, signInOnSandboxPage, syncDirectoryAs, test, type RunningHost } from './host';
 import type { Locator, Page } from '@playwright/test';
 
 // Issue 13's GDAP items, each as the partner admin (or an analyst) would notice it, against the
@@ -336,6 +336,8 @@ test('8. Remove Global Administrator names what will change, asks, then shows it
     { timeout: 30_000 },
   );
   await expect(card.getByText(/^Roles: /)).not.toContainText('Global Administrator');
+  // Said on the card and, for whoever looked away, as a toast.
+  await expect(page.getByText(/^Global Administrator was removed from "Woodgrove Bank SOC 4"/)).toHaveCount(2);
 });
 
 test('a draft relationship can be deleted from its card, after confirming', async ({ page, host }) => {
@@ -447,8 +449,132 @@ test('all relationships: one table across customers; "which still hold Global Ad
     /in \d+ days?/,
   );
 
-  await table.getByRole('button', { name: /^Open Northwind Traders:/ }).click();
+  await table.getByRole('button', { name: /^Actions for Northwind Traders:/ }).click();
+  await page.getByRole('menuitem', { name: 'Open customer' }).click();
   await expect(page.getByTestId('customer-detail')).toContainText('Northwind Traders');
+});
+
+async function allRelationships(page: Page) {
+  await page.getByRole('tab', { name: 'GDAP', exact: true }).click();
+  await page.getByRole('tab', { name: 'All relationships' }).click();
+  return page.getByRole('table', { name: 'All relationships' });
+}
+
+/** The names of the menu items a row's Actions button offers, in order. */
+async function rowActions(page: Page, table: Locator, name: RegExp): Promise<string[]> {
+  await table.getByRole('button', { name }).click();
+  const items = page.getByRole('menuitem');
+  await expect(items.first()).toBeVisible();
+  const names = (await items.allTextContents()).map((t) => t.trim());
+  await page.keyboard.press('Escape');
+  await expect(items).toHaveCount(0);
+  return names;
+}
+
+test("all relationships: each row offers its own relationship's actions, by status", async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const table = await allRelationships(page);
+  await page.getByRole('searchbox', { name: 'Search relationships' }).fill('Alpine Ski House SOC 9');
+  expect(await rowActions(page, table, /^Actions for Alpine Ski House: Alpine Ski House SOC 9$/)).toEqual([
+    'Open customer',
+    'Lock for approval',
+    'Delete draft…',
+  ]);
+  await page.getByRole('searchbox', { name: 'Search relationships' }).fill('Woodgrove Bank SOC 4');
+  expect(await rowActions(page, table, /^Actions for Woodgrove Bank: Woodgrove Bank SOC 4$/)).toEqual([
+    'Open customer',
+    'Add assignment…',
+    'Remove Global Administrator…',
+    'Terminate…',
+  ]);
+  await page.getByRole('searchbox', { name: 'Search relationships' }).fill('Fabrikam SOC 1');
+  const fabrikam = await rowActions(page, table, /^Actions for Fabrikam: Fabrikam SOC 1$/);
+  expect(fabrikam).toContain('Terminate…');
+  expect(fabrikam).not.toContain('Remove Global Administrator…');
+  expect(fabrikam).not.toContain('Delete draft…');
+  expect(fabrikam.filter((n) => /^Turn auto-extend (on|off)$/.test(n))).toHaveLength(1);
+
+  // Awaiting approval: the link, for that relationship.
+  await page.getByRole('searchbox', { name: 'Search relationships' }).fill('Adatum');
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Awaiting customer approval' }).click();
+  await table
+    .getByRole('button', { name: /^Actions for Adatum/ })
+    .first()
+    .click();
+  await page.getByRole('menuitem', { name: 'Approval link and message' }).click();
+  const approval = page.getByRole('dialog');
+  await expect(approval).toContainText('Adatum');
+  await expect(approval).toContainText('https://');
+});
+
+test('all relationships: Remove Global Administrator from a row asks first, then says how it ended; the filter follows', async ({
+  page,
+  host,
+}) => {
+  await signedIn(page, host);
+  const table = await allRelationships(page);
+  const count = page.getByTestId('relationship-count');
+  await page.getByRole('checkbox', { name: 'Holds Global Administrator' }).check();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Active', exact: true }).click();
+  await expect(count).toHaveText(/^4 of \d+ relationships$/);
+
+  const actions = table.getByRole('button', { name: /^Actions for Woodgrove Bank: Woodgrove Bank SOC 4$/ });
+  await actions.click();
+  await page.getByRole('menuitem', { name: 'Remove Global Administrator…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Remove Global Administrator' });
+  await expect(confirm).toContainText(
+    'Remove Global Administrator from "Woodgrove Bank SOC 4" (Woodgrove Bank)?',
+  );
+  await expect(confirm).toContainText(
+    /It keeps (Security Operator, Security Reader|Security Reader, Security Operator);/,
+  );
+  // Changing one's mind changes nothing.
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(count).toHaveText(/^4 of \d+ relationships$/);
+
+  await actions.click();
+  await page.getByRole('menuitem', { name: 'Remove Global Administrator…' }).click();
+  await confirm.getByRole('button', { name: 'Remove Global Administrator' }).click();
+  // The result reaches the user as a toast even though the row leaves the filtered table.
+  const toast = page.getByText(/^Global Administrator was removed from "Woodgrove Bank SOC 4"; it now has /);
+  await expect(toast).toBeVisible({ timeout: 30_000 });
+  await expect(count).toHaveText(/^3 of \d+ relationships$/, { timeout: 15_000 });
+  await expect(table.locator('[data-relationship-row]', { hasText: 'Woodgrove Bank SOC 4' })).toHaveCount(0);
+});
+
+test('7. when Graph refuses a change the permission check allowed, the user reads why and what to do; nothing changes', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  // Pat is an admin agent, so the app offers the change; Graph still answers 403 (as it does when
+  // the Admin Agent role was removed in Partner Center after the app read it).
+  armFaults(dataDir, [
+    {
+      kind: '403',
+      match: '/graph/v1.0/tenantRelationships/delegatedAdminRelationships/*',
+      method: 'PATCH',
+    },
+  ]);
+  await signedIn(page, host);
+  const detail = await openCustomer(page, 'Fabrikam');
+  const card = detail.locator('[data-relationship]', { hasText: 'Fabrikam SOC 1' }).first();
+  const toggle = card.getByRole('button', { name: /^Turn auto-extend (on|off)$/ });
+  const before = (await toggle.textContent()) ?? '';
+  await expect(toggle).toBeEnabled();
+  await toggle.click();
+  const message = card.getByText(/^Changing the relationship’s auto-extend failed\. Microsoft Graph refused/);
+  await expect(message).toBeVisible({ timeout: 30_000 });
+  await expect(message).toContainText('Admin Agent');
+  await expect(message).not.toContainText(/internal|unexpected problem/i);
+  // Nothing changed: the same action is still offered.
+  await expect(card.getByRole('button', { name: before })).toBeVisible();
 });
 
 test('names with control or direction characters are refused for relationships and templates, with the reason', async ({

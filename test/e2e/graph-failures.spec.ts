@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { FaultRuleInput } from '../../main/sandbox/faults';
-import { expect, signInOnSandboxPage, syncDirectoryAs, test } from './host';
+import { armFaults, expect, signInOnSandboxPage, syncDirectoryAs, test } from './host';
 
 // A connection reset on any Graph read the UI makes shows, where the person is looking, a sentence
 // naming what failed ("Reading your partner security groups failed. No answer from Microsoft
@@ -10,12 +8,6 @@ import { expect, signInOnSandboxPage, syncDirectoryAs, test } from './host';
 // connection (its `reset` fault) on exactly that read: `after` lets the sync's own read through
 // first, `unless` spares the sync's neighbouring paths.
 test.use({ cloud: 'sandbox', ignoreHTTPSErrors: true });
-
-/** The faults the in-process sandbox reads when it starts (main/core/platform/cloud/sandbox-connector.ts). */
-function armFaults(dataDir: string, rules: FaultRuleInput[]): void {
-  fs.mkdirSync(path.join(dataDir, 'sandbox'), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'sandbox', 'faults.json'), JSON.stringify(rules));
-}
 
 /** The visible message that names `purpose` and says Graph did not answer; never jargon. */
 async function expectNamedFailure(page: Page, purpose: string): Promise<Locator> {

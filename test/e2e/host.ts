@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect as pwExpect, test as base, type Page } from '@playwright/test';
+import type { FaultRuleInput } from '../../main/sandbox/faults';
 
 export interface RunningHost {
   readonly url: string;
@@ -57,6 +58,15 @@ export function writeSettings(dataDir: string, cloudProfile: string, clientId: s
     path.join(dataDir, 'settings.json'),
     JSON.stringify({ schemaVersion: 1, cloudProfile, clientId }),
   );
+}
+
+/**
+ * Faults for the in-process sandbox, read when it starts (main/core/platform/cloud/sandbox-connector.ts):
+ * arm them before the page first loads.
+ */
+export function armFaults(dataDir: string, rules: FaultRuleInput[]): void {
+  fs.mkdirSync(path.join(dataDir, 'sandbox'), { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'sandbox', 'faults.json'), JSON.stringify(rules));
 }
 
 export const test = base.extend<{ cloud: string; dataDir: string; host: RunningHost }>({

@@ -33,6 +33,17 @@ describe('sandbox faults', () => {
     expect(f.decide('/graph/v1.0/tenantRelationships/delegatedAdminRelationships').kind).toBe('none');
   });
 
+  it('a 403 refuses only the method it names, and the CLI spells it 403@rate:path', () => {
+    const f = faults([{ kind: '403', match: '/graph/v1.0/tenantRelationships/*', method: 'PATCH' }]);
+    expect(f.decide('/graph/v1.0/tenantRelationships/delegatedAdminRelationships/a', 'PATCH').kind).toBe(
+      '403',
+    );
+    expect(f.decide('/graph/v1.0/tenantRelationships/delegatedAdminRelationships/a', 'GET').kind).toBe(
+      'none',
+    );
+    expect(parseFaultSpec('403@1:/arm/*')).toMatchObject({ kind: '403', match: '/arm/*' });
+  });
+
   it('the CLI spelling takes after=N, and says how to write a fault when it is wrong', () => {
     expect(parseFaultSpec('reset@1:/graph/v1.0/groups,after=2')).toMatchObject({
       kind: 'reset',

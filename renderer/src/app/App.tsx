@@ -34,6 +34,7 @@ import {
 import { useEffect } from 'react';
 import { SANDBOX_STAND_IN_BADGE, SANDBOX_STAND_IN_NOTICE } from '../../../shared/platform/cloud-profile';
 import { describeDaysLeft } from '../../../shared/platform/time';
+import { AppToasterProvider } from '../components/app-toast';
 import { useApp, VIEWS, type ViewId } from './app-store';
 import { subscribeToCustomerChanges, useCustomers } from '../features/customers';
 import { subscribeToNotices, subscribeToSettings } from './app-store';
@@ -176,93 +177,95 @@ export function App() {
   }, [loadInfo, loadCustomers]);
 
   return (
-    <div className={styles.shell}>
-      <header className={styles.header}>
-        <Text className={styles.brand}>MSSP Switchboard</Text>
-        {info && info.profile.id === 'sandbox' && (
-          <Badge
-            appearance="filled"
-            color="warning"
-            title={`${SANDBOX_STAND_IN_NOTICE} Data folder: ${info.dataDir}`}
-          >
-            {SANDBOX_STAND_IN_BADGE}
-          </Badge>
-        )}
-        {info && info.profile.id !== 'sandbox' && (
-          <Badge
-            appearance="outline"
-            color="subtle"
-            style={{ color: 'inherit' }}
-            title={`Data folder: ${info.dataDir}`}
-          >
-            {info.profile.label}
-          </Badge>
-        )}
-        <SwitcherButton />
-      </header>
-      <div
-        className={mergeClasses(
-          styles.notices,
-          (notices.length > 0 || infoError !== undefined) && styles.noticesShown,
-        )}
-        role="region"
-        aria-label="Notices"
-      >
-        {infoError && (
-          <MessageBar intent="error">
-            <MessageBarBody>{infoError.message}</MessageBarBody>
-          </MessageBar>
-        )}
-        <LaunchIdentityNotice />
-        {notices.map((n) => (
-          <MessageBar key={n.id} intent={n.level} data-notice={n.id}>
-            <MessageBarBody>
-              <MessageBarTitle>{n.title}</MessageBarTitle>
-              {n.message}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label="Dismiss"
-                  icon={<Dismiss20Regular />}
-                  onClick={() => void dismiss(n.id)}
-                />
-              }
-            />
-          </MessageBar>
-        ))}
-      </div>
-      <nav className={styles.nav} aria-label="Main navigation">
-        <TabList vertical selectedValue={view} onTabSelect={(_, d) => show(d.value as ViewId)} size="large">
-          {VIEWS.map((v) => (
-            <Tab key={v} value={v} icon={VIEW_ICON[v]}>
-              {VIEW_LABEL[v]}
-            </Tab>
+    <AppToasterProvider value={toasterId}>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <Text className={styles.brand}>MSSP Switchboard</Text>
+          {info && info.profile.id === 'sandbox' && (
+            <Badge
+              appearance="filled"
+              color="warning"
+              title={`${SANDBOX_STAND_IN_NOTICE} Data folder: ${info.dataDir}`}
+            >
+              {SANDBOX_STAND_IN_BADGE}
+            </Badge>
+          )}
+          {info && info.profile.id !== 'sandbox' && (
+            <Badge
+              appearance="outline"
+              color="subtle"
+              style={{ color: 'inherit' }}
+              title={`Data folder: ${info.dataDir}`}
+            >
+              {info.profile.label}
+            </Badge>
+          )}
+          <SwitcherButton />
+        </header>
+        <div
+          className={mergeClasses(
+            styles.notices,
+            (notices.length > 0 || infoError !== undefined) && styles.noticesShown,
+          )}
+          role="region"
+          aria-label="Notices"
+        >
+          {infoError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{infoError.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          <LaunchIdentityNotice />
+          {notices.map((n) => (
+            <MessageBar key={n.id} intent={n.level} data-notice={n.id}>
+              <MessageBarBody>
+                <MessageBarTitle>{n.title}</MessageBarTitle>
+                {n.message}
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    aria-label="Dismiss"
+                    icon={<Dismiss20Regular />}
+                    onClick={() => void dismiss(n.id)}
+                  />
+                }
+              />
+            </MessageBar>
           ))}
-        </TabList>
-      </nav>
-      <main className={styles.main}>
-        {view === 'customers' ? (
-          <CustomersView toasterId={toasterId} />
-        ) : view === 'gdap' ? (
-          <GdapView />
-        ) : view === 'access' ? (
-          <AccessMatrixView />
-        ) : view === 'copilotAzure' ? (
-          <AzureAccessView />
-        ) : view === 'audit' ? (
-          <AuditView />
-        ) : view === 'accounts' ? (
-          <AccountsView />
-        ) : view === 'plugins' ? (
-          <PluginsView />
-        ) : (
-          <SettingsView />
-        )}
-      </main>
-      <Toaster toasterId={toasterId} position="bottom-end" />
-      <SwitcherDialog toasterId={toasterId} />
-    </div>
+        </div>
+        <nav className={styles.nav} aria-label="Main navigation">
+          <TabList vertical selectedValue={view} onTabSelect={(_, d) => show(d.value as ViewId)} size="large">
+            {VIEWS.map((v) => (
+              <Tab key={v} value={v} icon={VIEW_ICON[v]}>
+                {VIEW_LABEL[v]}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={styles.main}>
+          {view === 'customers' ? (
+            <CustomersView toasterId={toasterId} />
+          ) : view === 'gdap' ? (
+            <GdapView />
+          ) : view === 'access' ? (
+            <AccessMatrixView />
+          ) : view === 'copilotAzure' ? (
+            <AzureAccessView />
+          ) : view === 'audit' ? (
+            <AuditView />
+          ) : view === 'accounts' ? (
+            <AccountsView />
+          ) : view === 'plugins' ? (
+            <PluginsView />
+          ) : (
+            <SettingsView />
+          )}
+        </main>
+        <Toaster toasterId={toasterId} position="bottom-end" />
+        <SwitcherDialog toasterId={toasterId} />
+      </div>
+    </AppToasterProvider>
   );
 }

@@ -5,6 +5,10 @@ import {
   Dropdown,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Option,
   SearchBox,
   Text,
@@ -32,6 +36,8 @@ import { DIRECTORY_ROLES, roleName } from '../../../../shared/gdap/roles';
 import { daysLeft, describeDaysLeft, formatDate } from '../../../../shared/platform/time';
 import { useCommand } from '../../app/bridge/use-command';
 import { Loaded } from '../../components/CommandError';
+import { RelationshipRowActions, type RowFailure } from './RelationshipRowActions';
+import { useGdapWriteBlock } from './use-gdap-write';
 
 const ROW_HEIGHT = 44;
 
@@ -79,7 +85,8 @@ const useStyles = makeStyles({
  * Every relationship of the last sync, across customers, in one table filtered by status, role, end,
  * auto-extend, Global Administrator and missing assignments ("which relationships still hold Global
  * Administrator?" is one tick). Only the rows in view are rendered (TanStack Virtual): a directory can
- * hold thousands. A row opens its customer's page, where its actions are.
+ * hold thousands. Each row has its relationship's actions (RelationshipRowActions.tsx), the same as
+ * its card on the customer's page, and opens that page.
  */
 export function AllRelationshipsView({
   onOpenCustomer,
@@ -104,6 +111,8 @@ function RelationshipTable({
   readonly onOpenCustomer: (tenantId: string) => void;
   readonly styles: ReturnType<typeof useStyles>;
 }) {
+  const writeBlock = useGdapWriteBlock();
+  const [failure, setFailure] = useState<RowFailure | undefined>();
   const [filters, setFilters] = useState<Filters>({
     text: '',
     status: 'any',
@@ -209,6 +218,22 @@ function RelationshipTable({
           onChange={(_, d) => set({ unassigned: d.checked === true })}
         />
       </div>
+      {failure && (
+        <MessageBar
+          intent={failure.error.code === 'conflict' ? 'warning' : 'error'}
+          data-testid="row-failure"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>{failure.relationshipName}</MessageBarTitle>
+            {failure.error.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setFailure(undefined)}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Text role="status" data-testid="relationship-count">
         {shown.length} of {rows.length} relationships
       </Text>
@@ -275,18 +300,12 @@ function RelationshipTable({
                     )}
                   </td>
                   <td>
-                    {r.customerTenantId ? (
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        aria-label={`Open ${r.customerName ?? 'customer'}: ${r.displayName}`}
-                        onClick={() => onOpenCustomer(r.customerTenantId ?? '')}
-                      >
-                        Open customer
-                      </Button>
-                    ) : (
-                      <Caption1 className={styles.muted}>Open offers tab</Caption1>
-                    )}
+                    <RelationshipRowActions
+                      row={r}
+                      writeBlock={writeBlock}
+                      onOpenCustomer={onOpenCustomer}
+                      onFailure={setFailure}
+                    />
                   </td>
                 </tr>
               );

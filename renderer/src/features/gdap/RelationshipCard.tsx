@@ -20,7 +20,6 @@ import {
   ASSIGNMENT_STATUS_LABEL,
   ENDED_STATUSES,
   GLOBAL_ADMIN_AUTO_EXTEND,
-  GLOBAL_ADMINISTRATOR_ROLE_ID,
   RELATIONSHIP_STATUS_LABEL,
   rolesBlockAutoExtend,
 } from '../../../../shared/gdap/gdap';
@@ -30,6 +29,13 @@ import { invoke } from '../../app/bridge/bridge';
 import { ApprovalDialog } from './ApprovalDialog';
 import { AssignmentDialog, type AssignmentEdit } from './AssignmentDialog';
 import { TerminateDialog } from './TerminateDialog';
+import { useAppToast } from '../../components/app-toast';
+import {
+  deleteDraftQuestion,
+  deleteDraftResult,
+  removeGlobalAdminQuestion,
+  removeGlobalAdminResult,
+} from './relationship-words';
 
 const useStyles = makeStyles({
   item: {
@@ -77,6 +83,7 @@ export function RelationshipCard({
   readonly writeBlock?: string | null;
 }) {
   const styles = useStyles();
+  const toast = useAppToast();
   const [error, setError] = useState<CommandError | undefined>();
   const [busy, setBusy] = useState(false);
   const [approval, setApproval] = useState<ApprovalRequest | undefined>();
@@ -287,21 +294,7 @@ export function RelationshipCard({
       </div>
       {confirming === 'removeGlobalAdmin' && (
         <MessageBar intent="warning" data-testid="confirm-remove-ga">
-          <MessageBarBody>
-            Remove Global Administrator from &quot;{r.displayName}&quot;
-            {r.customerName ? ` (${r.customerName})` : ''}? It keeps{' '}
-            {r.roleIds
-              .filter((id) => id.toLowerCase() !== GLOBAL_ADMINISTRATOR_ROLE_ID)
-              .map(roleName)
-              .join(', ') || 'no other role'}
-            ;{' '}
-            {assignments.some((a) =>
-              a.roleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID),
-            )
-              ? 'the groups that hold Global Administrator through it lose it. '
-              : ''}
-            Getting it back needs a new relationship and the customer&apos;s approval.
-          </MessageBarBody>
+          <MessageBarBody>{removeGlobalAdminQuestion(r, assignments)}</MessageBarBody>
           <div className={styles.actions}>
             <Button
               size="small"
@@ -312,13 +305,12 @@ export function RelationshipCard({
                 setDone(undefined);
                 void run(() =>
                   invoke('gdap.removeGlobalAdmin', { relationshipId: r.id, etag: r.etag ?? '' }),
-                ).then(
-                  (changed) =>
-                    changed &&
-                    setDone(
-                      `Global Administrator was removed from "${changed.displayName}"; it now has ${changed.roleIds.map(roleName).join(', ')}.`,
-                    ),
-                );
+                ).then((changed) => {
+                  if (!changed) return;
+                  const result = removeGlobalAdminResult(changed);
+                  setDone(result);
+                  toast({ title: 'Global Administrator removed', body: result, intent: 'success' });
+                });
               }}
             >
               Remove Global Administrator
@@ -331,10 +323,7 @@ export function RelationshipCard({
       )}
       {confirming === 'delete' && (
         <MessageBar intent="warning" data-testid="confirm-delete">
-          <MessageBarBody>
-            Delete the draft &quot;{r.displayName}&quot;? It was never sent to the customer; deleting it
-            cannot be undone.
-          </MessageBarBody>
+          <MessageBarBody>{deleteDraftQuestion(r)}</MessageBarBody>
           <div className={styles.actions}>
             <Button
               size="small"
@@ -345,7 +334,7 @@ export function RelationshipCard({
                 setDone(undefined);
                 void run(() =>
                   invoke('gdap.deleteRelationship', { relationshipId: r.id, etag: r.etag ?? '' }),
-                ).then((deleted) => deleted && setDone(`"${deleted.displayName}" was deleted.`));
+                ).then((deleted) => deleted && setDone(deleteDraftResult(deleted)));
               }}
             >
               Delete draft
