@@ -13,11 +13,12 @@ import {
   guestEmailSchema,
   guestIdSchema,
   guestRoleSchema,
+  partnerGroupIdSchema,
   partnerUserIdSchema,
   type CustomerGuests,
   type InviteResult,
   type OffboardPlan,
-  type OffboardResult,
+  type OffboardResults,
   type OnboardPlan,
   type OnboardResult,
 } from './guests';
@@ -103,15 +104,19 @@ export const guestCommands = {
   'guests.offboardPlan': spec(
     z.object({ partnerUserId: partnerUserIdSchema }).strict(),
   ).returns<OffboardPlan>(),
-  /** Removes the planned guest accounts; `tenantIds`: only those customers (retrying failures). */
+  /**
+   * Applies the plan: removes the guest accounts and the partner group memberships. With `tenantIds`
+   * or `groupIds` (retrying failures), only those customers' guest accounts and those groups.
+   */
   'guests.offboardApply': spec(
     z
       .object({
         partnerUserId: partnerUserIdSchema,
         tenantIds: z.array(tenantIdSchema).max(20000).optional(),
+        groupIds: z.array(partnerGroupIdSchema).max(1000).optional(),
       })
       .strict(),
-  ).returns<ReadonlyArray<OffboardResult>>(),
+  ).returns<OffboardResults>(),
   /** Onboarding, the offboarding plan in reverse: invite or give the role in each chosen customer. */
   'guests.onboardPlan': spec(onboardSchema).returns<OnboardPlan>(),
   'guests.onboardApply': spec(

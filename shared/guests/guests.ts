@@ -196,6 +196,7 @@ const guidSchema = (what: string) =>
     .refine(isGuid, { message: `The ${what} must be a GUID like 00000000-0000-0000-0000-000000000000.` });
 export const guestIdSchema = guidSchema('guest account ID');
 export const partnerUserIdSchema = guidSchema('partner user ID');
+export const partnerGroupIdSchema = guidSchema('partner group ID');
 
 /** How long a PIM-bound role lasts: Microsoft's role settings allow at most a year by default. */
 export const MAX_GRANT_DAYS = 365;
@@ -261,29 +262,94 @@ export interface OffboardItem {
   readonly reason: string | null;
 }
 
-/** A partner group that maps GDAP roles, which the analyst is in: leaving it ends that access. */
+/**
+ * One partner group membership that gives the analyst GDAP access: the analyst is removed from this
+ * group (a direct member of it), once, which ends the access it gives in every customer it reaches;
+ * a group usually reaches many customers.
+ */
 export interface OffboardGroup {
+  /** The group the analyst is a direct member of. */
   readonly groupId: string;
   readonly groupName: string;
-  /** The customers reached through it. */
+  /**
+   * The GDAP-mapped groups this one is nested in, when the analyst reaches them through it; empty when
+   * GDAP access assignments map this group itself.
+   */
+  readonly through: ReadonlyArray<string>;
+  /** The customers reached through it: names (sorted) and their tenant IDs. */
   readonly customers: ReadonlyArray<string>;
+  readonly tenantIds: ReadonlyArray<string>;
+  /** The step in words, naming the group and how many customers it reaches (describeGroupStep). */
+  readonly detail: string;
 }
 
 export interface OffboardPlan {
   readonly partnerUserId: string;
   readonly displayName: string;
   readonly items: ReadonlyArray<OffboardItem>;
-  /** Group memberships: shown for the partner admin to remove in Entra (Switchboard does not change them). */
+  /** Partner group memberships to remove, one step per group. */
   readonly groups: ReadonlyArray<OffboardGroup>;
   /** Customers whose guests could not be read now: the plan may miss a guest account there. */
   readonly unread: ReadonlyArray<{ readonly tenantId: string; readonly message: string }>;
 }
 
+/**
+ * How a step ended: `unchanged` when there was nothing left to do (already gone, no longer a member),
+ * `skipped` when Switchboard may not do it there and said why.
+ */
+export type StepOutcome = 'succeeded' | 'unchanged' | 'failed' | 'skipped';
+export const STEP_OUTCOME_LABELS: Readonly<Record<StepOutcome, string>> = {
+  succeeded: 'Succeeded',
+  unchanged: 'Unchanged',
+  failed: 'Failed',
+  skipped: 'Not possible',
+};
+
 export interface OffboardResult {
   readonly tenantId: string;
   readonly customerName: string;
-  readonly outcome: 'succeeded' | 'failed' | 'skipped';
+  readonly outcome: StepOutcome;
   readonly message: string;
+}
+
+/** The result of one partner group step: one line, however many customers the group reaches. */
+export interface OffboardGroupResult {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly customerCount: number;
+  readonly outcome: StepOutcome;
+  readonly message: string;
+}
+
+export interface OffboardResults {
+  /** One per customer with a guest account. */
+  readonly customers: ReadonlyArray<OffboardResult>;
+  /** One per partner group. */
+  readonly groups: ReadonlyArray<OffboardGroupResult>;
+}
+
+/** "Adatum, Fabrikam, Northwind Traders and 9 more" */
+export function someNames(names: ReadonlyArray<string>, shown = 3): string {
+  if (names.length <= shown + 1)
+    return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
+/**
+ * A group step in words: which group; that removing the analyst from it is one change that ends the
+ * GDAP access it gives in every customer it is mapped to; how many, and some of their names.
+ */
+export function describeGroupStep(
+  analyst: string,
+  group: { readonly groupName: string; readonly through: ReadonlyArray<string> },
+  customers: ReadonlyArray<string>,
+): string {
+  const nested =
+    group.through.length === 0
+      ? ''
+      : `, which is nested in ${group.through.map((t) => `“${t}”`).join(' and ')}`;
+  const count = customers.length === 1 ? 'the 1 customer' : `all ${customers.length} customers`;
+  return `Remove ${analyst} from the partner group “${group.groupName}”${nested}: one change that ends ${analyst}'s GDAP access through it in ${count} it is mapped to (${someNames(customers)}).`;
 }
 
 // --- onboarding: the same plan in reverse ----------------------------------------------------------

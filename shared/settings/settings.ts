@@ -117,6 +117,11 @@ export const APP_REGISTRATION = {
       why: 'Give guests Security Reader or Security Operator, optionally time-bound (PIM).',
     },
     {
+      api: 'Microsoft Graph',
+      permission: 'GroupMember.ReadWrite.All',
+      why: 'Optional: offboarding removes an analyst from partner security groups. Not granted here, Switchboard asks for it (admin consent) the first time.',
+    },
+    {
       api: 'Azure Service Management',
       permission: 'user_impersonation',
       why: 'Copilot in Azure access: elevate, assign the role, remove the elevation.',

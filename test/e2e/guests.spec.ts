@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateSample, sampleKind } from '../../main/sandbox/state/sample';
+import { ACCESS_GRANTING_STATUSES } from '../../shared/gdap/gdap';
 import { ROLE_IDS } from '../../shared/gdap/roles';
 import { expect, signInOnSandboxPage, startHost, syncDirectoryAs, test } from './host';
 
@@ -154,6 +155,94 @@ test('invite an analyst → she redeems → the matrix shows her guest role → 
     await expect(tab.locator('[data-user]')).toHaveText('ada.analyst@contosomssp.onmicrosoft.com');
     await expect(tab.locator('[data-access-path]')).toHaveText(/^B2B guest account/);
     await expect(tab.locator('[data-roles]')).toHaveText('Security Reader');
+  } finally {
+    await host.stop();
+  }
+});
+
+/** The sample as the app would start it; the customers Ada reaches through "SOC Analysts - Security Reader". */
+function seedForOffboarding(dataDir: string): string[] {
+  const data = generateSample({ customers: 12, seed: 3, now: new Date() });
+  const readers = data.groups.find((g) => g.displayName === 'SOC Analysts - Security Reader');
+  if (!readers) throw new Error('The sample changed: no readers group');
+  const granting = new Map(
+    data.relationships
+      .filter((r) => ACCESS_GRANTING_STATUSES.has(r.status))
+      .map((r) => [r.id, r.customer?.displayName ?? '']),
+  );
+  const reached = data.accessAssignments
+    .filter((a) => a.status === 'active' && a.accessContainer.accessContainerId === readers.id)
+    .map((a) => granting.get(a.relationshipId))
+    .filter((name): name is string => name !== undefined && name !== '');
+  fs.mkdirSync(path.join(dataDir, 'sandbox'), { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'sandbox', 'sandbox-state.json'), JSON.stringify(data));
+  return [...new Set(reached)];
+}
+
+test('offboard an analyst → the plan names her partner group once with all its customers → the partner admin consents → the matrix shows no GDAP path for her there', async ({
+  page,
+  dataDir,
+}) => {
+  test.setTimeout(120_000);
+  const reached = seedForOffboarding(dataDir);
+  expect(reached.length).toBeGreaterThan(1);
+  const host = await startHost(dataDir);
+  try {
+    await page.goto(host.url);
+    await signInOnSandboxPage(page, /Pat Partner-Admin/);
+    await syncDirectoryAs(page, /read as pat\.admin/);
+
+    // Before: Ada reaches each of those customers through GDAP.
+    await page.getByRole('tab', { name: 'Access matrix' }).click();
+    const adaIn = (customer: string) =>
+      page
+        .getByRole('row', { name: customer, exact: true })
+        .getByRole('gridcell', { name: /^Ada Analyst: / });
+    await page.getByRole('textbox', { name: 'Customer' }).fill(reached[0] ?? '');
+    await expect(adaIn(reached[0] ?? '')).toHaveAccessibleName(/^Ada Analyst: GDAP/);
+
+    await page.getByRole('button', { name: 'Offboard an analyst' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Offboard an analyst' });
+    await dialog
+      .getByLabel('Analyst')
+      .selectOption({ label: 'Ada Analyst (ada.analyst@contosomssp.onmicrosoft.com)' });
+    await dialog.getByRole('button', { name: 'Plan' }).click();
+    // The group is one step, in words, with how many customers it reaches and some of their names.
+    const steps = dialog.getByRole('list', { name: 'Planned partner group removals' });
+    await expect(steps.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+    await expect(steps).toContainText(
+      `Remove Ada Analyst from the partner group “SOC Analysts - Security Reader”: one change that ends Ada Analyst's GDAP access through it in all ${reached.length} customers it is mapped to (`,
+    );
+    const firstNames = [...reached].sort((a, b) => a.localeCompare(b)).slice(0, 2);
+    for (const name of firstNames) await expect(steps).toContainText(name);
+
+    // Applying asks for GroupMember.ReadWrite.All the first time: the partner admin consents in the browser.
+    const [consent] = await Promise.all([
+      page.context().waitForEvent('page'),
+      dialog.getByRole('button', { name: /^Remove .*1 partner group membership$/ }).click(),
+    ]);
+    await consent.getByRole('radio', { name: /Pat Partner-Admin/ }).check();
+    await consent.getByRole('button', { name: 'Next' }).click();
+    await expect(consent.getByText('GroupMember.ReadWrite.All needs an administrator')).toBeVisible();
+    await consent.getByRole('button', { name: 'Accept' }).click();
+    await expect(consent.getByText('You are signed in to MSSP Switchboard')).toBeVisible();
+    await consent.close();
+
+    const groupResults = dialog.getByRole('list', { name: 'Partner group results' });
+    await expect(groupResults).toContainText(
+      `SOC Analysts - Security Reader (${reached.length} customers), Succeeded: Removed Ada Analyst from “SOC Analysts - Security Reader”: Ada Analyst no longer reaches its ${reached.length} customers through it.`,
+      { timeout: 30_000 },
+    );
+    await expect(dialog.getByTestId('offboard-summary')).toContainText('0 failed');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // After: no GDAP path for Ada in any of those customers (a guest account may remain where it could not be removed).
+    for (const customer of reached) {
+      await page.getByRole('textbox', { name: 'Customer' }).fill(customer);
+      await expect(adaIn(customer)).toHaveAccessibleName(
+        /^Ada Analyst: (No access|no access|Guest|Invited)$/,
+      );
+    }
   } finally {
     await host.stop();
   }

@@ -9,19 +9,28 @@ import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import type { AuditEntryView } from '../../shared/audit/audit';
 import type { CommandName, EventPayload } from '../../shared/contract/contract';
 import { ROLE_IDS } from '../../shared/gdap/roles';
-import type { OffboardPlan, OffboardResult } from '../../shared/guests/guests';
+import type { AccessMatrix } from '../../shared/guests/access-matrix';
+import type { OffboardPlan, OffboardResults } from '../../shared/guests/guests';
 import { sandboxCloud } from '../../shared/platform/cloud-profile';
 import { signInThroughPages } from '../sandbox/helpers/sandbox';
 
 // Offboarding an analyst across 20 customers through the core, the SDK and the sandbox: one plan of
-// every guest account (and the GDAP groups she is in), applied with progress and a result per
-// customer; the first two deletions get no answer (the sandbox drops the connection), are reported
-// as failed, and a retry of those two alone finishes the job.
+// every guest account and of the partner group GDAP maps that she is in (one step for the group,
+// naming all the customers it reaches), applied with progress, a result per customer and one for the
+// group; the first two deletions get no answer (the sandbox drops the connection), are reported as
+// failed, and a retry of those two alone finishes the job; a second apply changes nothing. Removing
+// a group member needs GroupMember.ReadWrite.All, asked for when first needed: an analyst without an
+// administrator role cannot consent to it, the partner admin does (for everyone) in the browser; a
+// caller without a role that manages groups then gets Graph's 403, said as what to do.
 let dir: string;
 let sandbox: RunningSandbox;
 let core: SwitchboardCore;
 const ADMIN = 'pat.admin@contosomssp.onmicrosoft.com';
 const ANALYST = 'ada.analyst@contosomssp.onmicrosoft.com';
+const HELPDESK = 'sam.helpdesk@contosomssp.onmicrosoft.com';
+/** Who signs in on the sandbox's pages when the app opens them (a sign-in, or a consent). */
+let signInAs = ADMIN;
+const opened: string[] = [];
 const DAY = 86_400_000;
 const progress: Array<EventPayload<'guests.progress'>> = [];
 
@@ -129,7 +138,11 @@ beforeAll(async () => {
         close: async () => undefined,
       }),
     } satisfies SandboxConnector,
-    openSignInPage: async (url) => (void signInThroughPages(sandbox.caPem, url, ADMIN), true),
+    openSignInPage: async (url) => {
+      opened.push(url);
+      void signInThroughPages(sandbox.caPem, url, signInAs);
+      return true;
+    },
     log: { error: () => undefined },
   });
   core.onEvent((name, payload) => {
@@ -147,47 +160,186 @@ afterAll(async () => {
 
 const adaGuests = () =>
   sandbox.state.data.users.filter((u) => u.userType === 'Guest' && u.mail?.toLowerCase() === ANALYST);
+const group = (name: string) => {
+  const g = sandbox.state.data.groups.find((x) => x.displayName === name);
+  if (!g) throw new Error(`The sample changed: no group ${name}`);
+  return g;
+};
+const userId = (upn: string) => sandbox.state.data.users.find((u) => u.userPrincipalName === upn)?.id ?? '';
+const customersOf = (groupId: string) =>
+  sandbox.state.data.tenants.filter(
+    (t) =>
+      t.kind === 'customer' &&
+      sandbox.state.gdapPaths(userId(ANALYST), t.id).some((p) => p.group.id === groupId),
+  );
+async function accountId(upn: string): Promise<string> {
+  const status = await ok<{ accounts: Array<{ homeAccountId: string; username: string }> }>(
+    'auth.status',
+    {},
+  );
+  return status.accounts.find((a) => a.username === upn)?.homeAccountId ?? '';
+}
 
 describe('offboarding an analyst', () => {
-  it('plans every guest account in 20 customers and the GDAP groups she is in, then removes them; 2 failures retried alone', async () => {
+  it('refuses to apply a plan that was never made', async () => {
+    const result = await core.invoke('guests.offboardApply', {
+      partnerUserId: sandbox.state.data.users.find((u) => u.userPrincipalName.startsWith('rory.'))?.id,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('an analyst without an administrator role cannot consent to changing group members: the group step fails in words, nothing changes', async () => {
+    signInAs = HELPDESK;
+    await ok('auth.signIn', { method: 'browser' });
+    const rory = userId('rory.responder@contosomssp.onmicrosoft.com');
+    const plan = await ok<OffboardPlan>('guests.offboardPlan', { partnerUserId: rory });
+    // Rory is in "Tier 2 Responders", nested in the group GDAP maps: he is removed from the former.
+    expect(plan.groups.map((g) => [g.groupName, g.through])).toEqual([
+      ['Tier 2 Responders', ['SOC Responders - Security Operator']],
+    ]);
+    expect(plan.groups[0]?.detail).toMatch(
+      /^Remove Rory Responder from the partner group “Tier 2 Responders”, which is nested in “SOC Responders - Security Operator”: one change that ends Rory Responder's GDAP access through it in all \d+ customers it is mapped to \(/,
+    );
+    opened.length = 0;
+    const results = await ok<OffboardResults>('guests.offboardApply', { partnerUserId: rory });
+    expect(opened).toHaveLength(1); // the browser opened once, for the consent
+    expect(new URL(opened[0] ?? '').searchParams.get('scope')).toContain('GroupMember.ReadWrite.All');
+    expect(results.groups).toEqual([
+      expect.objectContaining({ groupName: 'Tier 2 Responders', outcome: 'failed' }),
+    ]);
+    expect(results.groups[0]?.message).toMatch(
+      /needs the GroupMember\.ReadWrite\.All permission to change the members of your partner security groups, and it was not granted \(AADSTS90094\).*Nothing was changed\. A Global Administrator or Privileged Role Administrator of your partner tenant must consent/,
+    );
+    expect(group('Tier 2 Responders').members).toContain(rory);
+    await ok('auth.setActive', { homeAccountId: await accountId(ADMIN) });
+    signInAs = ADMIN;
+  });
+
+  it('plans every guest account in 20 customers and the one partner group she is in (with all its customers), then removes them; 2 failures retried alone; a second apply is Unchanged', async () => {
     const ada = sandbox.state.data.users.find((u) => u.userPrincipalName === ANALYST);
+    const readers = group('SOC Analysts - Security Reader');
+    const reached = customersOf(readers.id);
+    expect(reached.length).toBeGreaterThan(3);
     expect(adaGuests()).toHaveLength(20);
     const plan = await ok<OffboardPlan>('guests.offboardPlan', { partnerUserId: ada?.id });
     expect(plan.displayName).toBe('Ada Analyst');
     expect(plan.items).toHaveLength(20);
     expect(plan.items.every((i) => i.possible)).toBe(true);
     expect(plan.items[0]?.detail).toMatch(/Guest account \(accepted\) with Security Reader, permanent/);
-    expect(plan.groups.map((g) => g.groupName)).toContain('SOC Analysts - Security Reader');
     expect(plan.unread).toEqual([]);
+    // The group is one step, listed once, with every customer it reaches.
+    expect(plan.groups).toHaveLength(1);
+    const step = plan.groups[0];
+    expect(step?.groupName).toBe('SOC Analysts - Security Reader');
+    expect(step?.through).toEqual([]);
+    expect([...(step?.tenantIds ?? [])].sort()).toEqual(reached.map((t) => t.id).sort());
+    expect(step?.customers).toEqual(reached.map((t) => t.displayName).sort((a, b) => a.localeCompare(b)));
+    expect(step?.detail).toContain(
+      `Remove Ada Analyst from the partner group “SOC Analysts - Security Reader”: one change that ends Ada Analyst's GDAP access through it in all ${reached.length} customers it is mapped to (${step?.customers.slice(0, 3).join(', ')} and ${reached.length - 3} more).`,
+    );
     // Planning changed nothing.
     expect(adaGuests()).toHaveLength(20);
+    expect(readers.members).toContain(ada?.id);
 
     progress.length = 0;
-    const first = await ok<OffboardResult[]>('guests.offboardApply', { partnerUserId: ada?.id });
-    expect(first).toHaveLength(20);
-    const failed = first.filter((r) => r.outcome === 'failed');
+    opened.length = 0;
+    const first = await ok<OffboardResults>('guests.offboardApply', { partnerUserId: ada?.id });
+    // The partner admin consented in the browser, once, for everyone in the partner tenant.
+    expect(opened).toHaveLength(1);
+    expect(sandbox.state.data.consentGrants?.map((g) => g.scopes)).toEqual([['GroupMember.ReadWrite.All']]);
+    expect(first.groups).toEqual([
+      {
+        groupId: readers.id,
+        groupName: 'SOC Analysts - Security Reader',
+        customerCount: reached.length,
+        outcome: 'succeeded',
+        message: `Removed Ada Analyst from “SOC Analysts - Security Reader”: Ada Analyst no longer reaches its ${reached.length} customers through it.`,
+      },
+    ]);
+    expect(readers.members).not.toContain(ada?.id);
+    for (const t of reached) expect(sandbox.state.gdapPaths(ada?.id ?? '', t.id)).toEqual([]);
+    expect(first.customers).toHaveLength(20);
+    const failed = first.customers.filter((r) => r.outcome === 'failed');
     expect(failed).toHaveLength(2);
-    expect(first.filter((r) => r.outcome === 'succeeded')).toHaveLength(18);
-    expect(progress.at(-1)).toEqual({ done: 20, total: 20 });
+    expect(first.customers.filter((r) => r.outcome === 'succeeded')).toHaveLength(18);
+    expect(progress.at(-1)).toEqual({ done: 21, total: 21 });
     expect(adaGuests()).toHaveLength(2);
 
-    const retried = await ok<OffboardResult[]>('guests.offboardApply', {
+    const retried = await ok<OffboardResults>('guests.offboardApply', {
       partnerUserId: ada?.id,
       tenantIds: failed.map((f) => f.tenantId),
     });
-    expect(retried.map((r) => r.tenantId).sort()).toEqual(failed.map((f) => f.tenantId).sort());
-    expect(retried.every((r) => r.outcome === 'succeeded')).toBe(true);
+    expect(retried.customers.map((r) => r.tenantId).sort()).toEqual(failed.map((f) => f.tenantId).sort());
+    expect(retried.customers.every((r) => r.outcome === 'succeeded')).toBe(true);
+    expect(retried.groups).toEqual([]);
     expect(adaGuests()).toHaveLength(0);
+
+    // Applying the same plan again: nothing left to do, and nothing is sent.
+    const again = await ok<OffboardResults>('guests.offboardApply', { partnerUserId: ada?.id });
+    expect(again.customers.map((r) => r.outcome)).toEqual(Array(20).fill('unchanged'));
+    expect(again.groups.map((r) => [r.outcome, r.message])).toEqual([
+      [
+        'unchanged',
+        'Ada Analyst is no longer a member of “SOC Analysts - Security Reader”; nothing was sent.',
+      ],
+    ]);
+    expect(opened).toHaveLength(1);
 
     const audit = await ok<{ entries: AuditEntryView[] }>('audit.list', { action: 'guest.remove' });
     expect(audit.entries.filter((e) => e.outcome === 'succeeded')).toHaveLength(20);
     expect(audit.entries.filter((e) => e.outcome === 'failed')).toHaveLength(2);
+    const groupAudit = await ok<{ entries: AuditEntryView[] }>('audit.list', {
+      action: 'partnerGroup.removeMember',
+    });
+    expect(groupAudit.entries).toHaveLength(1);
+    expect(groupAudit.entries[0]).toMatchObject({
+      outcome: 'succeeded',
+      status: 204,
+      tenantId: sandbox.partnerTenantId,
+      targetName: 'SOC Analysts - Security Reader',
+      target: `/groups/${readers.id}/members/${ada?.id}/$ref`,
+      body: {
+        before: { member: { id: ada?.id, displayName: 'Ada Analyst' }, isMember: true },
+        after: { isMember: false },
+      },
+    });
+
+    // The access matrix reads group membership fresh: no GDAP path for Ada in those customers.
+    const matrix = await ok<AccessMatrix>('guests.matrix', { refresh: false });
+    const a = matrix.analysts.findIndex((x) => x.id === ada?.id);
+    for (const t of reached) {
+      const c = matrix.customers.findIndex((x) => x.tenantId === t.id);
+      expect(matrix.cells[c]?.[a]?.gdap ?? []).toEqual([]);
+    }
   });
 
-  it('refuses to apply a plan that was never made', async () => {
-    const result = await core.invoke('guests.offboardApply', {
-      partnerUserId: sandbox.state.data.users.find((u) => u.userPrincipalName.startsWith('rory.'))?.id,
+  it('a caller without a role that manages groups gets Graph’s 403 as what to do, once the permission is there; the membership stays', async () => {
+    await ok('auth.setActive', { homeAccountId: await accountId(HELPDESK) });
+    const rory = userId('rory.responder@contosomssp.onmicrosoft.com');
+    opened.length = 0;
+    const results = await ok<OffboardResults>('guests.offboardApply', { partnerUserId: rory });
+    expect(opened).toEqual([]); // consented for everyone already: no browser
+    expect(results.groups).toEqual([
+      expect.objectContaining({ groupName: 'Tier 2 Responders', outcome: 'failed' }),
+    ]);
+    const message = results.groups[0]?.message ?? '';
+    expect(message).toContain('Microsoft Graph refused');
+    expect(message).toContain(
+      'This needs the Groups Administrator or User Administrator role in your partner tenant, or ownership of the group',
+    );
+    expect(message).toContain(
+      'Ask a Groups Administrator of your partner tenant, or the group’s owner, to remove the membership',
+    );
+    expect(message).toMatch(
+      /Microsoft Graph answered 403 Authorization_RequestDenied, request-id [0-9a-f-]{36}/,
+    );
+    expect(group('Tier 2 Responders').members).toContain(rory);
+    const audit = await ok<{ entries: AuditEntryView[] }>('audit.list', {
+      action: 'partnerGroup.removeMember',
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(audit.entries.find((e) => e.account === HELPDESK)).toMatchObject({
+      outcome: 'failed',
+      status: 403,
+    });
   });
 });

@@ -8,7 +8,13 @@ import type { Settings } from '../../../shared/settings/settings';
 import type { CloudService } from '../platform/cloud/cloud-service';
 import { UserFacingError } from '../platform/errors';
 import type { SecretCipher } from '../platform/secrets/secret-cipher';
-import { AuthService, cancelledSignIn, type Resource, type SignInCloud } from './auth-service';
+import {
+  AuthService,
+  cancelledSignIn,
+  type OnDemandPermission,
+  type Resource,
+  type SignInCloud,
+} from './auth-service';
 import { EncryptedTokenCache } from './token-cache';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 
@@ -33,6 +39,7 @@ export class AccountService {
   private activeAccountId: string | null = null;
   private signingIn: Promise<PartnerAccount> | undefined;
   private cancelSigningIn: AbortController | undefined;
+  private readonly asking = new Map<string, Promise<string>>();
 
   constructor(private readonly deps: AccountDependencies) {
     this.cache = new EncryptedTokenCache(deps.dataDir, deps.cipher);
@@ -138,6 +145,31 @@ export class AccountService {
       throw new UserFacingError('refused', 'Sign in first: open Accounts and choose Sign in.');
     }
     return this.auth.token(accountId, resource, tenantId);
+  }
+
+  /**
+   * A Graph token for the account's partner tenant carrying a permission Switchboard asks for only
+   * when a feature needs it (incremental consent, auth-service.ts): silent once consented, otherwise
+   * the browser opens once for the consent, and `auth.cancelSignIn` stops waiting for it. Callers
+   * asking at the same time share the one request.
+   */
+  async permissionToken(permission: OnDemandPermission, homeAccountId?: string): Promise<string> {
+    const accountId = homeAccountId ?? (await this.status()).activeAccountId;
+    if (accountId === null) {
+      throw new UserFacingError('refused', 'Sign in first: open Accounts and choose Sign in.');
+    }
+    const key = `${accountId}|${permission}`;
+    const pending = this.asking.get(key);
+    if (pending) return pending;
+    const abort = new AbortController();
+    const cancellable = this.cancelSigningIn === undefined;
+    if (cancellable) this.cancelSigningIn = abort;
+    const asking = this.auth.permissionToken(accountId, permission, abort.signal).finally(() => {
+      this.asking.delete(key);
+      if (cancellable && this.cancelSigningIn === abort) this.cancelSigningIn = undefined;
+    });
+    this.asking.set(key, asking);
+    return asking;
   }
 
   private async signInCloud(): Promise<SignInCloud> {

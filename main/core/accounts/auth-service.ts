@@ -46,6 +46,19 @@ export function scopesFor(profile: CloudProfile, resource: Resource): string[] {
   return [`${resource === 'graph' ? profile.graphResource : profile.armResource}/.default`];
 }
 
+/**
+ * Graph permissions Switchboard asks for only when a feature needs them (incremental consent), not
+ * in the app registration's list that `.default` carries: each needs an administrator's consent for
+ * the partner tenant, given once in the browser (docs/microsoft-cloud.md 2.5).
+ */
+export const ON_DEMAND_PERMISSIONS = ['GroupMember.ReadWrite.All'] as const;
+export type OnDemandPermission = (typeof ON_DEMAND_PERMISSIONS)[number];
+
+/** What each on-demand permission is for, in the sentence that says it was not granted. */
+const PERMISSION_PURPOSE: Readonly<Record<OnDemandPermission, string>> = {
+  'GroupMember.ReadWrite.All': 'to change the members of your partner security groups',
+};
+
 const SUCCESS_PAGE =
   '<!doctype html><meta charset="utf-8"><title>Signed in</title><p style="font-family:sans-serif">You are signed in to MSSP Switchboard. You can close this tab.</p>';
 const ERROR_PAGE =
@@ -186,6 +199,68 @@ export class AuthService {
     }
   }
 
+  /**
+   * A Graph token for the account's home (partner) tenant that carries `permission`: silently once it
+   * has been consented; otherwise the browser opens for the consent (the sign-in page, then the
+   * permission, which an administrator of the partner tenant grants for everyone), once. `signal`
+   * ends a consent that is never answered, as it ends a sign-in.
+   */
+  async permissionToken(
+    homeAccountId: string,
+    permission: OnDemandPermission,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const memoKey = `${homeAccountId}|graph|home|${permission}`;
+    const memo = this.tokens.get(memoKey);
+    if (memo && memo.expiresAt - Date.now() > 5 * 60_000) return memo.token;
+    const { pca, profile } = await this.client();
+    const home = (await pca.getAllAccounts()).find(
+      (a) => a.homeAccountId === homeAccountId && a.tenantId === a.homeAccountId.split('.')[1],
+    );
+    if (!home)
+      throw new UserFacingError('not_found', 'That account is not signed in any more. Sign in again.');
+    const request = {
+      scopes: [`${profile.graphResource}/${permission}`],
+      authority: `${profile.authorityHost}/${home.tenantId}`,
+    };
+    const silently = () => pca.acquireTokenSilent({ ...request, account: home });
+    let result: AuthenticationResult;
+    try {
+      result = await silently();
+    } catch (error) {
+      if (!(error instanceof InteractionRequiredAuthError))
+        throw explainTokenError(error, home.username, home.tenantId, false);
+      let authorizeUrl: URL | undefined;
+      const endFlow = () => {
+        if (authorizeUrl) void answerLoopbackAsDeclined(authorizeUrl);
+      };
+      signal?.addEventListener('abort', endFlow, { once: true });
+      try {
+        const consented = await pca.acquireTokenInteractive({
+          ...request,
+          loginHint: home.username,
+          openBrowser: async (url) => {
+            if (signal?.aborted) throw cancelledSignIn();
+            authorizeUrl = new URL(url);
+            await this.deps.openBrowser(url);
+          },
+          successTemplate: SUCCESS_PAGE,
+          errorTemplate: ERROR_PAGE,
+        });
+        // Someone else may have signed in on that page (an administrator consenting for everyone):
+        // the token must still be this account's.
+        result = consented.account?.homeAccountId === homeAccountId ? consented : await silently();
+      } catch (failure) {
+        if (signal?.aborted) throw cancelledSignIn();
+        throw explainConsentError(failure, home.username, permission);
+      } finally {
+        signal?.removeEventListener('abort', endFlow);
+      }
+    }
+    this.tokens.set(memoKey, { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0 });
+    return result.accessToken;
+  }
+
   private async client(): Promise<{ pca: PublicClientApplication; profile: CloudProfile }> {
     const cloud = await this.deps.cloud();
     const key = `${cloud.profile.id}|${cloud.profile.authorityHost}|${cloud.clientId}`;
@@ -293,6 +368,30 @@ function explainSignInError(error: unknown): UserFacingError {
   const explanation = explainFailure(error);
   if (explanation.kind === 'bug') throw error;
   return new CloudFailure(explanation, `Sign-in did not complete. ${failureSentence(explanation)}`);
+}
+
+/** A consent that was not given: who may give it, and that nothing was changed. */
+function explainConsentError(
+  error: unknown,
+  username: string,
+  permission: OnDemandPermission,
+): UserFacingError {
+  if (error instanceof UserFacingError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const code = aadsts(error);
+  const who = `A Global Administrator or Privileged Role Administrator of your partner tenant must consent to it for Switchboard's app registration (in the browser when Switchboard asks, or under API permissions, "Grant admin consent"), then try again.`;
+  if (code === 'AADSTS90094' || code === 'AADSTS65001' || /access_denied|consent/i.test(text)) {
+    return new UserFacingError(
+      'refused',
+      `Switchboard needs the ${permission} permission ${PERMISSION_PURPOSE[permission]}, and it was not granted${code ? ` (${code})` : ''} for ${username}. Nothing was changed. ${who}`,
+    );
+  }
+  const explanation = explainFailure(error);
+  if (explanation.kind === 'bug') throw error;
+  return new CloudFailure(
+    explanation,
+    `Asking for the ${permission} permission did not work. ${failureSentence(explanation)}`,
+  );
 }
 
 function explainTokenError(

@@ -4,8 +4,10 @@
  * read them with their state and directory roles, invite, grant Security Reader or Security Operator
  * (permanent, or PIM-bound: active or eligible until a date), extend, remove a role, remove the guest.
  * What the partner may do there comes from the roles its GDAP path grants (the last directory sync
- * and the signed-in user's groups), and is checked before anything is sent. Every change goes
- * through the audit trail (main/core/audit/audit-log.ts) with the state before and after it.
+ * and the signed-in user's groups), and is checked before anything is sent. Offboarding also removes
+ * the analyst from the partner groups GDAP access assignments map (in the partner tenant, with
+ * GroupMember.ReadWrite.All asked for when first needed). Every change goes through the audit trail
+ * (main/core/audit/audit-log.ts) with the state before and after it.
  */
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import { ROLE_IDS } from '../../../shared/gdap/roles';
 import {
   checkGrantEnd,
   describeGrant,
+  describeGroupStep,
   GUEST_ROLE_IDS,
   GUEST_ROLE_LABELS,
   guestRoleOf,
@@ -25,8 +28,11 @@ import {
   type GuestRoleGrant,
   type Grant,
   type InviteResult,
+  type OffboardGroup,
+  type OffboardGroupResult,
   type OffboardPlan,
   type OffboardResult,
+  type OffboardResults,
   type OnboardItem,
   type OnboardPlan,
   type OnboardResult,
@@ -38,6 +44,8 @@ import type { AccountService } from '../accounts/account-service';
 import type { AuditLog } from '../audit/audit-log';
 import { graphWrite, type GraphAnswer, type WriteRequest } from '../gdap/graph-write';
 import type { CloudService } from '../platform/cloud/cloud-service';
+import { describeFailure } from '../platform/cloud-errors';
+import { GROUP_MEMBERS_WRITE } from '../platform/command-purposes';
 import { UserFacingError } from '../platform/errors';
 import { createGraphClient, graphGet, graphGetAll } from '../platform/graph/graph-client';
 
@@ -438,80 +446,232 @@ export class GuestService {
         })),
     );
     items.sort((a, b) => a.customerName.localeCompare(b.customerName));
-    const groupIds = (snapshot?.customers ?? []).flatMap((c) => c.assignments.map((a) => a.groupId));
-    const mine = new Set((await this.analysts(groupIds)).find((a) => a.id === partnerUserId)?.groupIds ?? []);
-    const groups = new Map<string, { groupId: string; groupName: string; customers: Set<string> }>();
+    return {
+      partnerUserId,
+      displayName: user.displayName,
+      items,
+      groups: await this.groupSteps(home, user, snapshot),
+      unread: problems,
+    };
+  }
+
+  /**
+   * The partner group memberships that give `user` GDAP access, one step per group the user is a
+   * direct member of: a group GDAP maps, or a group nested in one (found by reading the mapped
+   * groups' members down the nesting, each group once). Each names every customer it reaches.
+   */
+  private async groupSteps(
+    home: Home,
+    user: PartnerDirectoryUser,
+    snapshot: DirectorySnapshot | null,
+  ): Promise<OffboardGroup[]> {
+    // The groups access assignments map, with the customers each reaches.
+    const mapped = new Map<string, { name: string; customers: Map<string, string> }>();
     for (const c of snapshot?.customers ?? []) {
       const granting = new Set(
         c.relationships.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status)).map((r) => r.id),
       );
       for (const a of c.assignments) {
-        if (!mine.has(a.groupId) || a.status !== 'active' || !granting.has(a.relationshipId)) continue;
-        const entry = groups.get(a.groupId) ?? {
-          groupId: a.groupId,
-          groupName: a.groupName ?? a.groupId,
-          customers: new Set<string>(),
-        };
-        entry.customers.add(c.displayName);
-        groups.set(a.groupId, entry);
+        if (a.status !== 'active' || !granting.has(a.relationshipId)) continue;
+        const entry = mapped.get(a.groupId) ?? { name: a.groupName ?? a.groupId, customers: new Map() };
+        entry.customers.set(c.tenantId, c.displayName);
+        mapped.set(a.groupId, entry);
       }
     }
-    return {
-      partnerUserId,
-      displayName: user.displayName,
-      items,
-      groups: [...groups.values()].map((g) => ({ ...g, customers: [...g.customers].sort() })),
-      unread: problems,
+    const mine = new Set(
+      (await this.analysts([...mapped.keys()])).find((a) => a.id === user.id)?.groupIds ?? [],
+    );
+    const memberSchema = z.object({ id: z.string(), '@odata.type': z.string().optional() });
+    const read = new Map<string, Promise<Array<z.infer<typeof memberSchema>>>>();
+    const membersOf = (groupId: string) => {
+      let members = read.get(groupId);
+      if (!members) {
+        members = graphGetAll(
+          home.client,
+          `/groups/${encodeURIComponent(groupId)}/members?$select=id&$top=999`,
+          memberSchema,
+          this.reads,
+        );
+        read.set(groupId, members);
+      }
+      return members;
     };
+    const names = new Map<string, string>([...mapped].map(([id, m]) => [id, m.name]));
+    // Direct group -> the mapped groups the user reaches through it.
+    const direct = new Map<string, Set<string>>();
+    for (const groupId of [...mapped.keys()].filter((id) => mine.has(id))) {
+      const seen = new Set<string>([groupId]);
+      const queue = [groupId];
+      while (queue.length > 0) {
+        const current = queue.shift() as string;
+        for (const m of await membersOf(current)) {
+          if (m.id === user.id) direct.set(current, (direct.get(current) ?? new Set()).add(groupId));
+          else if (m['@odata.type'] === '#microsoft.graph.group' && !seen.has(m.id)) {
+            seen.add(m.id);
+            queue.push(m.id);
+          }
+        }
+      }
+    }
+    const unnamed = [...direct.keys()].filter((id) => !names.has(id));
+    await eachLimited(unnamed, 8, async (id) => {
+      const g = await graphGet(
+        home.client,
+        `/groups/${encodeURIComponent(id)}?$select=id,displayName`,
+        z.object({ id: z.string(), displayName: z.string().nullish() }),
+        this.reads,
+      ).catch(() => undefined);
+      names.set(id, g?.displayName ?? id);
+    });
+    const steps = [...direct].map(([groupId, through]): OffboardGroup => {
+      const customers = new Map<string, string>();
+      for (const m of through)
+        for (const [tenantId, name] of mapped.get(m)?.customers ?? []) customers.set(tenantId, name);
+      const sorted = [...customers].sort((a, b) => a[1].localeCompare(b[1]));
+      const step = {
+        groupId,
+        groupName: names.get(groupId) ?? groupId,
+        through: [...through]
+          .filter((m) => m !== groupId)
+          .map((m) => names.get(m) ?? m)
+          .sort(),
+        customers: sorted.map(([, name]) => name),
+        tenantIds: sorted.map(([tenantId]) => tenantId),
+      };
+      return { ...step, detail: describeGroupStep(user.displayName, step, step.customers) };
+    });
+    return steps.sort((a, b) => a.groupName.localeCompare(b.groupName));
   }
 
-  /** Removes the planned guest accounts (all, or those of `tenantIds` only: a retry), a few at once. */
+  /**
+   * Applies an offboarding plan: removes the planned guest accounts (a few customers at once) and the
+   * partner group memberships (one change per group, however many customers it reaches), each with
+   * its own result. With `only`, just those customers' guest accounts and those groups (a retry).
+   */
   async offboardApply(
     plan: OffboardPlan,
-    tenantIds: ReadonlyArray<string> | undefined,
+    only: { readonly tenantIds?: ReadonlyArray<string>; readonly groupIds?: ReadonlyArray<string> },
     onProgress: (done: number, total: number) => void,
-  ): Promise<OffboardResult[]> {
-    const chosen = plan.items.filter((i) => tenantIds === undefined || tenantIds.includes(i.tenantId));
-    const results: OffboardResult[] = [];
+  ): Promise<OffboardResults> {
+    const everything = only.tenantIds === undefined && only.groupIds === undefined;
+    const chosen = plan.items.filter((i) => everything || (only.tenantIds ?? []).includes(i.tenantId));
+    const groups = plan.groups.filter((g) => everything || (only.groupIds ?? []).includes(g.groupId));
+    const total = chosen.length + groups.length;
     let done = 0;
+    const step = () => onProgress(++done, total);
+    const [customers, groupResults] = await Promise.all([
+      this.removeGuestAccounts(chosen, step),
+      this.removeFromGroups(plan, groups, step),
+    ]);
+    return { customers, groups: groupResults };
+  }
+
+  private async removeGuestAccounts(
+    chosen: ReadonlyArray<OffboardPlan['items'][number]>,
+    step: () => void,
+  ): Promise<OffboardResult[]> {
+    const results: OffboardResult[] = [];
     await eachLimited(chosen, 4, async (item) => {
+      const base = { tenantId: item.tenantId, customerName: item.customerName };
       if (!item.possible) {
-        results.push({
-          tenantId: item.tenantId,
-          customerName: item.customerName,
-          outcome: 'skipped',
-          message: item.reason ?? '',
-        });
+        results.push({ ...base, outcome: 'skipped', message: item.reason ?? '' });
       } else {
         try {
           const r = await this.removeGuest({ tenantId: item.tenantId, guestId: item.guestId });
-          results.push({
-            tenantId: item.tenantId,
-            customerName: item.customerName,
-            outcome: 'succeeded',
-            message: r.summary,
-          });
+          results.push({ ...base, outcome: 'succeeded', message: r.summary });
         } catch (error) {
-          // Gone already (a retry after an answer that never arrived): that is the wanted end state.
+          // Gone already (a second apply, a retry after an answer that never arrived): the wanted end state.
           if (error instanceof UserFacingError && error.code === 'not_found')
-            results.push({
-              tenantId: item.tenantId,
-              customerName: item.customerName,
-              outcome: 'succeeded',
-              message: 'The guest account was already gone.',
-            });
-          else
-            results.push({
-              tenantId: item.tenantId,
-              customerName: item.customerName,
-              outcome: 'failed',
-              message: error instanceof Error ? error.message : String(error),
-            });
+            results.push({ ...base, outcome: 'unchanged', message: 'The guest account was already gone.' });
+          else results.push({ ...base, outcome: 'failed', message: describeFailure(error) });
         }
       }
-      onProgress(++done, chosen.length);
+      step();
     });
     return results.sort((a, b) => a.customerName.localeCompare(b.customerName));
+  }
+
+  /**
+   * Removes the analyst from each planned partner group, one group after the other: the membership
+   * is read first (a member no more: unchanged, nothing sent), and GroupMember.ReadWrite.All is asked
+   * for only when a removal is due (the browser opens once for the consent, where it was never given).
+   */
+  private async removeFromGroups(
+    plan: OffboardPlan,
+    groups: ReadonlyArray<OffboardGroup>,
+    step: () => void,
+  ): Promise<OffboardGroupResult[]> {
+    if (groups.length === 0) return [];
+    const home = await this.home();
+    const active = await this.deps.cloud.active();
+    const writer = createGraphClient(active.profile, active.caPem, () =>
+      this.deps.accounts.permissionToken('GroupMember.ReadWrite.All', home.homeAccountId),
+    );
+    const results: OffboardGroupResult[] = [];
+    for (const group of groups) {
+      results.push(await this.removeFromGroup(home, writer, plan, group));
+      step();
+    }
+    return results;
+  }
+
+  private async removeFromGroup(
+    home: Home,
+    writer: Client,
+    plan: OffboardPlan,
+    group: OffboardGroup,
+  ): Promise<OffboardGroupResult> {
+    const base = {
+      groupId: group.groupId,
+      groupName: group.groupName,
+      customerCount: group.tenantIds.length,
+    };
+    const who = plan.displayName;
+    const member = { id: plan.partnerUserId, displayName: who };
+    const path = `/groups/${encodeURIComponent(group.groupId)}/members/${encodeURIComponent(plan.partnerUserId)}/$ref`;
+    const unchanged = (why: string): OffboardGroupResult => ({
+      ...base,
+      outcome: 'unchanged',
+      message: `${who} ${why} “${group.groupName}”; nothing was sent.`,
+    });
+    try {
+      const members = await graphGetAll(
+        home.client,
+        `/groups/${encodeURIComponent(group.groupId)}/members?$select=id&$top=999`,
+        z.object({ id: z.string() }),
+        this.reads,
+      );
+      if (!members.some((m) => m.id === plan.partnerUserId)) return unchanged('is no longer a member of');
+      // The permission first (the consent, where never given): a change that cannot be sent is not audited.
+      await this.deps.accounts.permissionToken('GroupMember.ReadWrite.All', home.homeAccountId);
+      await this.deps.audit.record(
+        {
+          account: home.account,
+          tenantId: home.homeTenantId,
+          action: 'partnerGroup.removeMember',
+          target: path,
+          targetName: group.groupName,
+          body: {
+            request: null,
+            before: { group: { id: group.groupId, displayName: group.groupName }, member, isMember: true },
+            after: { group: { id: group.groupId, displayName: group.groupName }, member, isMember: false },
+            customers: group.customers,
+          },
+        },
+        () => graphWrite(writer, { method: 'DELETE', path }),
+      );
+    } catch (error) {
+      // Removed since it was read (by hand, or an answer that never arrived): the wanted end state.
+      if (error instanceof GraphError && error.statusCode === 404)
+        return unchanged('was already removed from');
+      return { ...base, outcome: 'failed', message: describeFailure(error, GROUP_MEMBERS_WRITE) };
+    }
+    const count = group.tenantIds.length === 1 ? 'its 1 customer' : `its ${group.tenantIds.length} customers`;
+    return {
+      ...base,
+      outcome: 'succeeded',
+      message: `Removed ${who} from “${group.groupName}”: ${who} no longer reaches ${count} through it.`,
+    };
   }
 
   /** Onboarding, the same plan in reverse: in each chosen customer, invite with the role, give the role, or nothing. */

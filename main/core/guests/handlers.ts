@@ -69,11 +69,11 @@ export function guestHandlers(deps: GuestHandlerDependencies): GuestHandlers {
       plans.set(partnerUserId, plan);
       return plan;
     },
-    'guests.offboardApply': async ({ partnerUserId, tenantIds }) => {
+    'guests.offboardApply': async ({ partnerUserId, tenantIds, groupIds }) => {
       const plan = plans.get(partnerUserId);
       if (!plan)
         throw new UserFacingError('conflict', 'Plan the offboarding first, review it, then apply it.');
-      return guests.offboardApply(plan, tenantIds, deps.onProgress);
+      return guests.offboardApply(plan, { tenantIds, groupIds }, deps.onProgress);
     },
     'guests.onboardPlan': async (input) => {
       const plan = await guests.onboardPlan(input, deps.onProgress);

@@ -65,6 +65,11 @@ export interface FailureContext {
   readonly doing?: string;
   /** What access it needs ("the GroupMember.Read.All permission for …"): said on 403. */
   readonly needs?: string;
+  /**
+   * Whom to ask and what to do on 403, as whole sentences, where that is not the Global
+   * Administrator granting a permission (a role or an owner that must make the change instead).
+   */
+  readonly ask?: string;
 }
 
 /** Node's and undici's codes for "no answer": the connection never came, dropped or timed out. */
@@ -240,7 +245,7 @@ function answered(
       retryAfterSeconds: null,
       happened: `${service} refused: your account or Switchboard's app registration lacks the permission for this`,
       next: context.needs
-        ? `This needs ${context.needs}. Ask your Global Administrator to grant it, then sign in again.`
+        ? `This needs ${context.needs}. ${context.ask ?? 'Ask your Global Administrator to grant it, then sign in again.'}`
         : "Check that your account has the role this needs in your partner tenant (for GDAP: Admin Agent in Partner Center) and that an administrator granted Switchboard's app registration its API permissions.",
     };
   }

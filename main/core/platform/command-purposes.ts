@@ -11,6 +11,16 @@ const ADMIN_AGENT = 'the Admin Agent role in Partner Center for your account';
 const GDAP_READ = `${ADMIN_AGENT} and the DelegatedAdminRelationship.Read.All permission for Switchboard’s app registration`;
 export const GDAP_WRITE = `${ADMIN_AGENT} and the DelegatedAdminRelationship.ReadWrite.All permission for Switchboard’s app registration`;
 const GROUPS = 'the GroupMember.Read.All permission for Switchboard’s app registration';
+/**
+ * Changing a partner group's members (offboarding an analyst): the permission is asked for when
+ * needed (main/core/accounts/auth-service.ts), so a 403 means the role or ownership is missing
+ * (docs/microsoft-cloud.md 2.5), which someone else must have or use.
+ */
+export const GROUP_MEMBERS_WRITE: FailureContext = {
+  needs:
+    'the Groups Administrator or User Administrator role in your partner tenant, or ownership of the group, besides the GroupMember.ReadWrite.All permission for Switchboard’s app registration',
+  ask: 'Ask a Groups Administrator of your partner tenant, or the group’s owner, to remove the membership (Microsoft Entra admin center, Groups, the group, Members) or to give you that role, then apply again.',
+};
 // UNCONFIRMED whether a tenant demands User.Read.All rather than User.ReadBasic.All to search users;
 // the conservative reading names the smaller one an administrator can grant.
 const USERS = 'the User.ReadBasic.All permission for Switchboard’s app registration';
@@ -97,7 +107,7 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'guests.matrix': { doing: 'reading who has access to which customer' },
   'guests.exportMatrix': { doing: 'exporting the access matrix' },
   'guests.offboardPlan': { doing: 'planning the analyst’s offboarding' },
-  'guests.offboardApply': { doing: 'removing the analyst’s guest accounts' },
+  'guests.offboardApply': { doing: 'removing the analyst’s guest accounts and partner group memberships' },
   'guests.onboardPlan': { doing: 'planning the analyst’s onboarding' },
   'guests.onboardApply': { doing: 'inviting the analyst and giving the role' },
   'azureAccess.panel': { doing: 'reading who has Copilot in Azure access in the tenant' },

@@ -10,6 +10,7 @@ import type { User } from '../state/model';
 import { SESSION_COOKIE, type IdentityKit } from './common';
 import { CODE_LIFETIME_MS } from './flows';
 import { formPost, hidden, page } from './pages';
+import { resourceOf } from './token-service';
 
 const AUTH_PARAMS = [
   'client_id',
@@ -121,13 +122,32 @@ ${others.length > 0 ? `<p class="note">Customer admins (${others.length} of ${us
     }
     const requested = (p.scope ?? '').split(' ').filter(Boolean);
     const named = requested.filter((s) => !['openid', 'profile', 'offline_access'].includes(s));
+    const consentAction = esc(`${baseUrl}/${req.params.tenant}/oauth2/v2.0/authorize/consent`);
+    const needed = adminConsentNeeded(req.params.tenant as string, p, user);
+    if (needed.length > 0 && !tokens.mayConsentForTenant(user, tenantId)) {
+      // Entra's "Need admin approval": only an administrator can consent to these.
+      return html(
+        200,
+        page(
+          'Need admin approval',
+          `<p><strong>${esc(appName(p.client_id))}</strong> needs permission to access resources in your organization that only an admin can grant:</p>
+<ul>${needed.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+<p>Ask an admin of ${esc(state.tenant(tenantId)?.displayName ?? tenantId)} to grant permission to this app before you can use it.</p>
+<form method="post" action="${consentAction}">
+${hidden({ ...p, user_id: user.id })}
+<button type="submit" name="decision" value="admin_required" class="secondary">Return to the application without granting consent</button>
+</form>`,
+        ),
+      );
+    }
     return html(
       200,
       page(
         'Permissions requested',
         `<p><strong>${esc(appName(p.client_id))}</strong> wants to sign in <strong>${esc(user.displayName)}</strong> (${esc(user.userPrincipalName)}) and:</p>
 <ul>${(named.length > 0 ? named : ['Sign you in and read your profile']).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
-<form method="post" action="${esc(`${baseUrl}/${req.params.tenant}/oauth2/v2.0/authorize/consent`)}">
+${needed.length > 0 ? `<p class="note">${esc(needed.join(', '))} needs an administrator's consent: accepting consents on behalf of everyone in ${esc(state.tenant(tenantId)?.displayName ?? tenantId)}.</p>` : ''}
+<form method="post" action="${consentAction}">
 ${hidden({ ...p, user_id: user.id })}
 <button type="submit" name="decision" value="cancel" class="secondary">Cancel</button>
 <button type="submit" name="decision" value="accept">Accept</button>
@@ -136,6 +156,13 @@ ${hidden({ ...p, user_id: user.id })}
     );
   });
 
+  /** The scopes of the request that need an administrator's consent not yet given in the sign-in tenant. */
+  function adminConsentNeeded(segment: string, p: AuthParams, user: User): string[] {
+    const requested = resourceOf((p.scope ?? '').split(' ').filter(Boolean));
+    if (!requested || !p.client_id) return [];
+    return tokens.missingConsent(p.client_id, signInTenantId(segment, user), requested);
+  }
+
   router.post('/:tenant/oauth2/v2.0/authorize/consent', (req) => {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const p = readParams(form);
@@ -143,6 +170,22 @@ ${hidden({ ...p, user_id: user.id })}
     if (problem) return problem;
     const user = state.user(String(form.user_id ?? ''));
     if (!user) return signInPage(req, p, 'The sign-in expired. Pick a user again.');
+    const needed = adminConsentNeeded(req.params.tenant as string, p, user);
+    const tenantId = signInTenantId(req.params.tenant as string, user);
+    if (
+      form.decision === 'admin_required' ||
+      (needed.length > 0 && !tokens.mayConsentForTenant(user, tenantId))
+    ) {
+      // UNCONFIRMED: the exact words Entra sends back after "Need admin approval".
+      return html(
+        200,
+        formPost('Working...', p.redirect_uri as string, {
+          error: 'access_denied',
+          error_description: `AADSTS90094: The grant requires admin permission. An administrator of the tenant must consent to ${needed.join(', ') || 'the permissions'} for this app.`,
+          state: p.state,
+        }),
+      );
+    }
     if (form.decision !== 'accept') {
       return html(
         200,
@@ -153,13 +196,19 @@ ${hidden({ ...p, user_id: user.id })}
         }),
       );
     }
+    if (needed.length > 0) {
+      const requested = resourceOf((p.scope ?? '').split(' ').filter(Boolean));
+      if (requested)
+        tokens.grantConsent(p.client_id as string, tenantId, { ...requested, scopes: needed }, user.id);
+      ctx.changed();
+    }
     const code = flows.newCode({
       clientId: p.client_id as string,
       redirectUri: p.redirect_uri as string,
       codeChallenge: p.code_challenge,
       codeChallengeMethod: p.code_challenge_method,
       userId: user.id,
-      tenantId: signInTenantId(req.params.tenant as string, user),
+      tenantId,
       scopes: (p.scope ?? '').split(' ').filter(Boolean),
       nonce: p.nonce,
       expiresAt: clock.nowMs() + CODE_LIFETIME_MS,

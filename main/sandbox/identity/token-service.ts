@@ -5,6 +5,7 @@
  * through an active GDAP path, or to the user's guest account there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ROLE_IDS } from '../../../shared/gdap/roles';
 import type { SandboxClock } from '../clock';
 import { armError, graphError } from '../http/errors';
 import type { SandboxRequest, SandboxResponse } from '../http/types';
@@ -30,6 +31,23 @@ const DELEGATED_SCOPES: Readonly<Record<string, ReadonlyArray<string>>> = {
   ],
   [ARM_RESOURCE]: ['user_impersonation'],
 };
+
+/**
+ * Delegated permissions the app asks for only when a feature needs them (incremental consent), each
+ * needing an administrator's consent for the tenant before any token carries it
+ * (docs/microsoft-cloud.md 2.5). Until then a silent request for one is AADSTS65001
+ * `consent_required`, and the sign-in page asks for the consent.
+ */
+export const ADMIN_CONSENT_SCOPES: Readonly<Record<string, ReadonlyArray<string>>> = {
+  [GRAPH_RESOURCE]: ['GroupMember.ReadWrite.All'],
+};
+
+/**
+ * Who may consent for the whole tenant: Global Administrator and Privileged Role Administrator.
+ * Microsoft also lets Cloud Application and Application Administrators consent to some delegated
+ * permissions; UNCONFIRMED for Microsoft Graph's, so the conservative reading leaves them out.
+ */
+const CONSENTING_ROLES = [ROLE_IDS.globalAdministrator, ROLE_IDS.privilegedRoleAdministrator];
 
 export interface AccessClaims {
   readonly aud: string;
@@ -86,6 +104,50 @@ export class TokenService {
     return this.key;
   }
 
+  /** What the app may put in a token for `tenantId`: its registration's permissions and the consents given there. */
+  consentedScopes(clientId: string, tenantId: string, resource: string): ReadonlyArray<string> {
+    const granted = (this.state.data.consentGrants ?? [])
+      .filter((g) => g.clientId === clientId && g.tenantId === tenantId && g.resource === resource)
+      .flatMap((g) => g.scopes);
+    return [...new Set([...(DELEGATED_SCOPES[resource] ?? []), ...granted])];
+  }
+
+  /** The scopes asked for that need an administrator's consent not yet given in `tenantId`. */
+  missingConsent(
+    clientId: string,
+    tenantId: string,
+    requested: { resource: string; scopes: ReadonlyArray<string> },
+  ): string[] {
+    const consented = this.consentedScopes(clientId, tenantId, requested.resource);
+    const needing = ADMIN_CONSENT_SCOPES[requested.resource] ?? [];
+    return requested.scopes.filter((s) => needing.includes(s) && !consented.includes(s));
+  }
+
+  /** Whether `user` may consent for everyone in `tenantId` (an administrator of it). */
+  mayConsentForTenant(user: User, tenantId: string): boolean {
+    if (user.tenantId !== tenantId) return false;
+    const roles = this.state.activeRoleIds(user.id);
+    return CONSENTING_ROLES.some((r) => roles.includes(r));
+  }
+
+  /** Records an administrator's consent for the whole tenant. */
+  grantConsent(
+    clientId: string,
+    tenantId: string,
+    requested: { resource: string; scopes: ReadonlyArray<string> },
+    adminId: string,
+  ): void {
+    const grants = (this.state.data.consentGrants ??= []);
+    grants.push({
+      clientId,
+      tenantId,
+      resource: requested.resource,
+      scopes: [...requested.scopes],
+      grantedBy: adminId,
+      grantedDateTime: this.clock.now().toISOString(),
+    });
+  }
+
   /**
    * The directory roles `user` gets in `tenantId`: its own roles at home, the GDAP path's roles for a
    * partner user in a customer tenant, or its guest account's roles. undefined: no way in.
@@ -111,7 +173,7 @@ export class TokenService {
     nonce?: string,
   ): Record<string, unknown> {
     const wids = this.rolesIn(user, tenantId) ?? [];
-    const consented = DELEGATED_SCOPES[requested.resource] ?? [];
+    const consented = this.consentedScopes(clientId, tenantId, requested.resource);
     const scopes = requested.scopes.includes('.default')
       ? consented
       : requested.scopes.filter((s) => consented.includes(s));

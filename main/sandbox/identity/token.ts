@@ -126,6 +126,18 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext, kit: Id
             `User account '${user.userPrincipalName}' from identity provider 'https://sts.windows.net/${user.tenantId}/' does not exist in tenant '${state.tenant(tenantId)?.displayName ?? tenantId}' and cannot access the application '${app.clientId}'(${app.displayName}) in that tenant. The account needs to be added as an external user in the tenant first.`,
           );
         }
+        // A permission that needs an administrator's consent not yet given: interaction is needed
+        // (Entra's AADSTS65001, which MSAL reads as InteractionRequiredAuthError by its suberror).
+        if (tokens.missingConsent(app.clientId, tenantId, requested).length > 0) {
+          return oauthError(
+            req,
+            400,
+            'invalid_grant',
+            65001,
+            `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`,
+            { suberror: 'consent_required' },
+          );
+        }
         return { status: 200, json: tokens.issueUserTokens(user, tenantId, app.clientId, requested) };
       }
       // msal-node sends the short form; RFC 8628 names the URN. Entra accepts both.

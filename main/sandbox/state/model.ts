@@ -37,6 +37,8 @@ export interface Group {
   readonly description: string;
   /** User or group object IDs (nested groups count for GDAP). */
   readonly members: string[];
+  /** Users who own the group and so may change its members (absent in older state files: none). */
+  owners?: string[];
 }
 
 /** A directory role held by a principal in a tenant (permanent, or a PIM schedule with an end). */
@@ -176,6 +178,22 @@ export interface Application {
   readonly appRoles: ReadonlyArray<string>;
 }
 
+/**
+ * An administrator's consent, for the whole tenant, to delegated permissions an app asks for only
+ * when a feature needs them (incremental consent); Graph's oauth2PermissionGrant with consentType
+ * AllPrincipals. The permissions in the app's registration (identity/token-service.ts) need none.
+ */
+export interface ConsentGrant {
+  readonly clientId: string;
+  readonly tenantId: string;
+  /** The resource, e.g. https://graph.microsoft.com. */
+  readonly resource: string;
+  readonly scopes: string[];
+  /** The administrator who consented. */
+  readonly grantedBy: string;
+  readonly grantedDateTime: string;
+}
+
 /** Everything, as one serialisable object. */
 export interface SandboxData {
   partnerTenantId: string;
@@ -194,4 +212,6 @@ export interface SandboxData {
   applications: Application[];
   /** Tenants whose authorization policy is not the default (absent in older state files). */
   authorizationPolicies?: AuthorizationPolicy[];
+  /** Admin consents given since the sample was made (absent in older state files: none). */
+  consentGrants?: ConsentGrant[];
 }

@@ -14,7 +14,7 @@ import {
   explainFailure,
   failureSentence,
 } from '../../../main/core/platform/cloud-errors';
-import { purposeOf } from '../../../main/core/platform/command-purposes';
+import { GROUP_MEMBERS_WRITE, purposeOf } from '../../../main/core/platform/command-purposes';
 import { dispatch, type Handlers } from '../../../main/core/platform/dispatcher';
 import { UserFacingError } from '../../../main/core/platform/errors';
 import { ArmError } from '../../../main/core/azure-access/arm-session';
@@ -115,6 +115,17 @@ describe('one translation of cloud failures', () => {
         `(For support: Microsoft Graph answered ${status} ${code}, request-id a1b2c3d4-0000-4000-8000-000000000001.)`,
       );
     }
+  });
+
+  it('a 403 says whom to ask where someone else must act (a group only its managers or owner may change)', () => {
+    const sentence = describeFailure(
+      graphAnswer(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
+      GROUP_MEMBERS_WRITE,
+    );
+    expect(sentence).toMatch(
+      /^Microsoft Graph refused: .*\. This needs the Groups Administrator or User Administrator role in your partner tenant, or ownership of the group, besides the GroupMember\.ReadWrite\.All permission .*\. Ask a Groups Administrator of your partner tenant, or the group’s owner, to remove the membership .* then apply again\. \(For support: Microsoft Graph answered 403 Authorization_RequestDenied, request-id /,
+    );
+    expect(sentence).not.toContain('Global Administrator to grant it');
   });
 
   it('429 and 503 say how long to wait, from Retry-After', () => {

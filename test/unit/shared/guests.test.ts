@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildAccessMatrix, filterMatrix, matrixToCsv } from '../../../shared/guests/access-matrix';
-import { checkGrantEnd, checkGuestEmail, type CustomerGuests } from '../../../shared/guests/guests';
+import {
+  checkGrantEnd,
+  checkGuestEmail,
+  describeGroupStep,
+  someNames,
+  type CustomerGuests,
+} from '../../../shared/guests/guests';
 import type { DirectorySnapshot } from '../../../shared/directory/directory';
 import { ROLE_IDS } from '../../../shared/gdap/roles';
 
@@ -198,5 +204,24 @@ describe('GDAP or B2B for a customer, from the plugins it needs', () => {
     expect(pathAdvice({ pluginIds: ['entra'], hasGdap: true, hasGuests: true }).needGuests).toEqual([
       'Entra',
     ]);
+  });
+});
+
+describe('an offboarding step for a partner group, in words', () => {
+  it('names the group, says it is one change for every customer it reaches, and names some of them', () => {
+    const customers = ['Adatum', 'Fabrikam', 'Litware', 'Northwind Traders', 'Tailspin Toys'];
+    expect(describeGroupStep('Ada Analyst', { groupName: 'SOC Analysts', through: [] }, customers)).toBe(
+      "Remove Ada Analyst from the partner group “SOC Analysts”: one change that ends Ada Analyst's GDAP access through it in all 5 customers it is mapped to (Adatum, Fabrikam, Litware and 2 more).",
+    );
+    expect(describeGroupStep('Rory', { groupName: 'Tier 2', through: ['SOC Responders'] }, ['Adatum'])).toBe(
+      "Remove Rory from the partner group “Tier 2”, which is nested in “SOC Responders”: one change that ends Rory's GDAP access through it in the 1 customer it is mapped to (Adatum).",
+    );
+  });
+  it('lists up to four names in full, then says how many more', () => {
+    expect(someNames([])).toBe('');
+    expect(someNames(['A'])).toBe('A');
+    expect(someNames(['A', 'B'])).toBe('A and B');
+    expect(someNames(['A', 'B', 'C', 'D'])).toBe('A, B, C and D');
+    expect(someNames(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 more');
   });
 });

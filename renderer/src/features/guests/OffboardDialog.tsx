@@ -18,7 +18,12 @@ import {
 import { useEffect, useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
 import type { MatrixAnalyst } from '../../../../shared/guests/access-matrix';
-import type { OffboardPlan, OffboardResult } from '../../../../shared/guests/guests';
+import {
+  STEP_OUTCOME_LABELS,
+  type OffboardPlan,
+  type OffboardResults,
+  type StepOutcome,
+} from '../../../../shared/guests/guests';
 import { getBridge, invoke } from '../../app/bridge/bridge';
 
 const useStyles = makeStyles({
@@ -34,10 +39,20 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
+/** "2 guest accounts and 1 partner group membership" */
+function changes(guests: number, groups: number): string {
+  const parts = [
+    guests > 0 ? `${guests} guest account${guests === 1 ? '' : 's'}` : '',
+    groups > 0 ? `${groups} partner group membership${groups === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
+}
+
 /**
  * Offboard an analyst: one plan of everything that gives them access (their guest account in every
- * customer, read fresh; the GDAP groups they are in), reviewed, then applied with progress and a
- * result per customer; failures can be retried alone.
+ * customer, read fresh; the partner groups GDAP maps that they are in, one step per group however
+ * many customers it reaches), reviewed, then applied with progress and a result per customer and per
+ * group; failures can be retried alone.
  */
 export function OffboardDialog({
   analysts,
@@ -49,43 +64,50 @@ export function OffboardDialog({
   const styles = useStyles();
   const [analystId, setAnalystId] = useState(analysts[0]?.id ?? '');
   const [plan, setPlan] = useState<OffboardPlan | undefined>();
-  const [results, setResults] = useState<ReadonlyArray<OffboardResult> | undefined>();
+  const [results, setResults] = useState<OffboardResults | undefined>();
   const [error, setError] = useState<CommandError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'planning' | 'applying' | undefined>();
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   useEffect(() => getBridge().on('guests.progress', setProgress), []);
 
   async function makePlan() {
-    setBusy(true);
+    setBusy('planning');
     setPlan(undefined);
     setResults(undefined);
     const r = await invoke('guests.offboardPlan', { partnerUserId: analystId });
-    setBusy(false);
+    setBusy(undefined);
     setProgress(undefined);
     if (r.ok) setPlan(r.value);
     setError(r.ok ? undefined : r.error);
   }
 
-  async function apply(tenantIds?: ReadonlyArray<string>) {
-    setBusy(true);
-    const r = await invoke('guests.offboardApply', {
-      partnerUserId: analystId,
-      ...(tenantIds ? { tenantIds: [...tenantIds] } : {}),
-    });
-    setBusy(false);
+  async function apply(retry?: { tenantIds: string[]; groupIds: string[] }) {
+    setBusy('applying');
+    const r = await invoke('guests.offboardApply', { partnerUserId: analystId, ...(retry ?? {}) });
+    setBusy(undefined);
     setProgress(undefined);
     if (!r.ok) return setError(r.error);
     setError(undefined);
-    // A retry replaces the results of the customers it retried.
+    // A retry replaces the results of the customers and groups it retried.
     setResults((before) => {
-      if (!tenantIds || !before) return r.value;
-      const again = new Map(r.value.map((x) => [x.tenantId, x]));
-      return before.map((x) => again.get(x.tenantId) ?? x);
+      if (!retry || !before) return r.value;
+      const customers = new Map(r.value.customers.map((x) => [x.tenantId, x]));
+      const groups = new Map(r.value.groups.map((x) => [x.groupId, x]));
+      return {
+        customers: before.customers.map((x) => customers.get(x.tenantId) ?? x),
+        groups: before.groups.map((x) => groups.get(x.groupId) ?? x),
+      };
     });
   }
 
-  const failed = results?.filter((r) => r.outcome === 'failed') ?? [];
-  const count = (o: OffboardResult['outcome']) => results?.filter((r) => r.outcome === o).length ?? 0;
+  const failedCustomers = results?.customers.filter((r) => r.outcome === 'failed') ?? [];
+  const failedGroups = results?.groups.filter((r) => r.outcome === 'failed') ?? [];
+  const failed = failedCustomers.length + failedGroups.length;
+  const count = (o: StepOutcome) =>
+    (results?.customers.filter((r) => r.outcome === o).length ?? 0) +
+    (results?.groups.filter((r) => r.outcome === o).length ?? 0);
+  const possible = plan?.items.filter((i) => i.possible).length ?? 0;
+  const toApply = changes(possible, plan?.groups.length ?? 0);
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
@@ -94,7 +116,11 @@ export function OffboardDialog({
           <DialogTitle>Offboard an analyst</DialogTitle>
           <DialogContent className={styles.content}>
             <Field label="Analyst">
-              <Select value={analystId} onChange={(_, d) => setAnalystId(d.value)} disabled={busy}>
+              <Select
+                value={analystId}
+                onChange={(_, d) => setAnalystId(d.value)}
+                disabled={busy !== undefined}
+              >
                 {analysts.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.displayName} ({a.userPrincipalName})
@@ -103,9 +129,19 @@ export function OffboardDialog({
               </Select>
             </Field>
             {progress && (
-              <Field label={`${progress.done} of ${progress.total} customers`}>
+              <Field
+                label={`${progress.done} of ${progress.total} ${busy === 'applying' ? 'changes' : 'customers'}`}
+              >
                 <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
               </Field>
+            )}
+            {busy === 'applying' && plan && plan.groups.length > 0 && (
+              <MessageBar intent="info">
+                <MessageBarBody>
+                  If your browser opens, sign in and consent there: changing partner group members needs the
+                  GroupMember.ReadWrite.All permission, asked for the first time it is needed.
+                </MessageBarBody>
+              </MessageBar>
             )}
             {error && (
               <MessageBar intent="error">
@@ -119,31 +155,27 @@ export function OffboardDialog({
                     ? `${plan.displayName} has no guest account in any customer.`
                     : `Remove ${plan.displayName}'s guest account, with its roles, in ${plan.items.length} customers:`}
                 </Caption1>
-                <ul className={styles.list} aria-label="Planned removals">
-                  {plan.items.map((i) => (
-                    <li key={i.tenantId}>
-                      <strong>{i.customerName}</strong>: {i.detail}
-                      {i.reason && <span className={styles.failed}> Not possible here: {i.reason}</span>}
-                    </li>
-                  ))}
-                </ul>
+                {plan.items.length > 0 && (
+                  <ul className={styles.list} aria-label="Planned removals">
+                    {plan.items.map((i) => (
+                      <li key={i.tenantId}>
+                        <strong>{i.customerName}</strong>: {i.detail}
+                        {i.reason && <span className={styles.failed}> Not possible here: {i.reason}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <Caption1>
+                  {plan.groups.length === 0
+                    ? `${plan.displayName} is in no partner group that GDAP maps to a customer.`
+                    : `GDAP through partner groups: each is one change in your partner tenant, however many customers the group reaches.`}
+                </Caption1>
                 {plan.groups.length > 0 && (
-                  <>
-                    <Caption1>
-                      GDAP through partner groups: remove {plan.displayName} from these groups in your partner
-                      tenant (Microsoft Entra admin center, Groups); Switchboard does not change group
-                      memberships.
-                    </Caption1>
-                    <ul className={styles.list} aria-label="Partner groups">
-                      {plan.groups.map((g) => (
-                        <li key={g.groupId}>
-                          <strong>{g.groupName}</strong>: {g.customers.length} customers (
-                          {g.customers.slice(0, 5).join(', ')}
-                          {g.customers.length > 5 ? ', …' : ''})
-                        </li>
-                      ))}
-                    </ul>
-                  </>
+                  <ul className={styles.list} aria-label="Planned partner group removals">
+                    {plan.groups.map((g) => (
+                      <li key={g.groupId}>{g.detail}</li>
+                    ))}
+                  </ul>
                 )}
                 {plan.unread.length > 0 && (
                   <Caption1 className={styles.muted}>
@@ -156,17 +188,34 @@ export function OffboardDialog({
             {results && (
               <>
                 <Caption1 data-testid="offboard-summary">
-                  Results: {count('succeeded')} removed, {count('failed')} failed, {count('skipped')} not
-                  possible
+                  Results: {count('succeeded')} succeeded, {count('unchanged')} unchanged, {count('failed')}{' '}
+                  failed, {count('skipped')} not possible
                 </Caption1>
-                <ul className={styles.list} aria-label="Offboarding results">
-                  {results.map((r) => (
-                    <li key={r.tenantId} data-outcome={r.outcome}>
-                      <strong>{r.customerName}</strong>:{' '}
-                      <span className={r.outcome === 'failed' ? styles.failed : undefined}>{r.message}</span>
-                    </li>
-                  ))}
-                </ul>
+                {results.groups.length > 0 && (
+                  <ul className={styles.list} aria-label="Partner group results">
+                    {results.groups.map((r) => (
+                      <li key={r.groupId} data-outcome={r.outcome}>
+                        <strong>{r.groupName}</strong> ({r.customerCount} customers),{' '}
+                        {STEP_OUTCOME_LABELS[r.outcome]}:{' '}
+                        <span className={r.outcome === 'failed' ? styles.failed : undefined}>
+                          {r.message}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {results.customers.length > 0 && (
+                  <ul className={styles.list} aria-label="Offboarding results">
+                    {results.customers.map((r) => (
+                      <li key={r.tenantId} data-outcome={r.outcome}>
+                        <strong>{r.customerName}</strong>, {STEP_OUTCOME_LABELS[r.outcome]}:{' '}
+                        <span className={r.outcome === 'failed' ? styles.failed : undefined}>
+                          {r.message}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </>
             )}
           </DialogContent>
@@ -174,22 +223,30 @@ export function OffboardDialog({
             {!plan || results ? null : (
               <Button
                 appearance="primary"
-                disabled={busy || !plan.items.some((i) => i.possible)}
+                disabled={busy !== undefined || toApply === ''}
                 onClick={() => void apply()}
               >
-                Remove {plan.items.filter((i) => i.possible).length} guest accounts
+                {toApply === '' ? 'Nothing to remove' : `Remove ${toApply}`}
               </Button>
             )}
-            {failed.length > 0 && (
+            {busy === 'applying' && plan && plan.groups.length > 0 && (
+              <Button onClick={() => void invoke('auth.cancelSignIn', {})}>Stop waiting for consent</Button>
+            )}
+            {failed > 0 && (
               <Button
                 appearance="primary"
-                disabled={busy}
-                onClick={() => void apply(failed.map((f) => f.tenantId))}
+                disabled={busy !== undefined}
+                onClick={() =>
+                  void apply({
+                    tenantIds: failedCustomers.map((f) => f.tenantId),
+                    groupIds: failedGroups.map((f) => f.groupId),
+                  })
+                }
               >
-                Retry {failed.length} failed
+                Retry {failed} failed
               </Button>
             )}
-            <Button disabled={busy || analystId === ''} onClick={() => void makePlan()}>
+            <Button disabled={busy !== undefined || analystId === ''} onClick={() => void makePlan()}>
               {plan ? 'Plan again' : 'Plan'}
             </Button>
             <Button onClick={onClose}>Close</Button>
