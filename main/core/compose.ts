@@ -114,6 +114,13 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     onBrowserUrl: (url) => emit('auth.browser', { url }),
     onDeviceCode: (prompt) => emit('auth.deviceCode', prompt),
     onChange: (status) => emit('auth.changed', status),
+    onTokenCacheProblem: (message) =>
+      notices.raise({
+        id: 'token-cache-unwritten',
+        level: 'warning',
+        title: 'Saved sign-ins could not be written',
+        message,
+      }),
   });
   if (accounts.cacheProblem) {
     notices.keep([
@@ -135,6 +142,8 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     now,
     (list) => emit('customers.changed', list),
     () => directoryStore.get().snapshot,
+    // What the guests feature read: how the analyst reaches each customer as a guest.
+    () => ({ guests: guests.knownGuests(), redeemLinks: guests.knownRedeemLinks() }),
   );
   const directory = new DirectoryService(
     directoryStore,
@@ -152,6 +161,17 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       },
     },
   );
+
+  // B2B guests: their accounts in customer tenants, read through GDAP or the analyst's own guest account.
+  const guests = new GuestService({
+    accounts,
+    cloud,
+    audit,
+    snapshot: () => directory.snapshot(),
+    now,
+    onGuests: (read) => customers.guestsRead(read),
+    onGraphRequest: deps.onGraphRequest,
+  });
 
   // GDAP.
   const gdap = new GdapService(
@@ -207,16 +227,13 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
       templates,
       now,
     }),
-    ...auditHandlers(audit, now, { customers: () => customers.list(), snapshot: () => directory.snapshot() }),
+    ...auditHandlers(audit, now, {
+      customers: () => customers.list(),
+      snapshot: () => directory.snapshot(),
+      partnerTenants: async () => (await accounts.status()).accounts.map((a) => a.tenantId),
+    }),
     ...guestHandlers({
-      guests: new GuestService({
-        accounts,
-        cloud,
-        audit,
-        snapshot: () => directory.snapshot(),
-        now,
-        onGraphRequest: deps.onGraphRequest,
-      }),
+      guests,
       directory,
       customers: () => customers.list(),
       onProgress: (done, total) => emit('guests.progress', { done, total }),
@@ -239,6 +256,8 @@ export function createCore(deps: CoreDependencies): SwitchboardCore {
     activeProfile: () => cloud.activeProfile(),
     close: async () => {
       gdap.close();
+      // Tokens written behind (main/core/accounts/token-cache.ts) are saved before the app exits.
+      accounts.close();
       await cloud.close();
     },
     onEvent: (listener) => {

@@ -303,6 +303,13 @@ describe('offboarding an analyst', () => {
         after: { isMember: false },
       },
     });
+    // The export names the partner's own tenant as such, never as a bare tenant ID.
+    const csv = await ok<{ content: string }>('audit.export', {
+      format: 'csv',
+      action: 'partnerGroup.removeMember',
+    });
+    const row = csv.content.split('\r\n').find((line) => line.includes('SOC Analysts - Security Reader'));
+    expect(row).toContain('Your partner tenant');
 
     // The access matrix reads group membership fresh: no GDAP path for Ada in those customers.
     const matrix = await ok<AccessMatrix>('guests.matrix', { refresh: false });

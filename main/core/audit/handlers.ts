@@ -10,12 +10,19 @@ export type AuditHandlers = Pick<Handlers, Extract<CommandName, `audit.${string}
 export interface AuditNameSources {
   readonly customers: () => ReadonlyArray<{ readonly tenantId: string; readonly displayName: string }>;
   readonly snapshot: () => DirectorySnapshot | null;
+  /** The home tenants of the signed-in partner accounts: changes there (e.g. a partner group) name it as yours. */
+  readonly partnerTenants?: () => Promise<ReadonlyArray<string>>;
 }
 
+/** How the audit trail names the partner's own tenant (the same words as renderer/src/features/audit/AuditView.tsx). */
+export const PARTNER_TENANT_NAME = 'Your partner tenant';
+
 /** Names as they are now: the customer list first (the analyst's own names), then the directory. */
-function namesFrom(sources: AuditNameSources | undefined): AuditNames | undefined {
+async function namesFrom(sources: AuditNameSources | undefined): Promise<AuditNames | undefined> {
   if (!sources) return undefined;
   const customers = new Map<string, string>();
+  for (const tenantId of (await sources.partnerTenants?.().catch(() => [])) ?? [])
+    customers.set(tenantId, PARTNER_TENANT_NAME);
   const relationships = new Map<string, string>();
   const snapshot = sources.snapshot();
   for (const c of snapshot?.customers ?? []) {
@@ -39,14 +46,14 @@ export function auditHandlers(audit: AuditLog, now: () => Date, sources?: AuditN
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
       }),
-    'audit.export': ({ format, tenantId, action }) => {
+    'audit.export': async ({ format, tenantId, action }) => {
       const { entries } = audit.read({ tenantId, action });
       const stamp = now().toISOString().slice(0, 10);
       return format === 'csv'
         ? {
             fileName: `switchboard-audit-${stamp}.csv`,
             mimeType: 'text/csv',
-            content: auditToCsv(entries, namesFrom(sources)),
+            content: auditToCsv(entries, await namesFrom(sources)),
           }
         : {
             fileName: `switchboard-audit-${stamp}.json`,

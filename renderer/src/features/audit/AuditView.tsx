@@ -158,12 +158,18 @@ export function AuditView() {
     reloadOn: ['directory.changed', 'gdap.bulkProgress'],
   });
   const customers = useCommand('customers.list', {}, { reloadOn: ['customers.changed'] });
+  const auth = useCommand('auth.status', {}, { reloadOn: ['auth.changed'] });
   const entries = audit.data?.entries;
   const unreadableLines = audit.data?.unreadableLines ?? 0;
   const [exportError, setExportError] = useState<CommandError | undefined>();
+  // Changes in the partner's own tenant (its groups, Copilot in Azure there) are named as such.
   const names = useMemo<ReadonlyMap<string, string>>(
-    () => new Map((customers.data ?? []).map((c) => [c.tenantId as string, c.displayName])),
-    [customers.data],
+    () =>
+      new Map([
+        ...(auth.data?.accounts ?? []).map((a) => [a.tenantId, 'Your partner tenant'] as const),
+        ...(customers.data ?? []).map((c) => [c.tenantId as string, c.displayName] as const),
+      ]),
+    [customers.data, auth.data],
   );
   // Every tenant and action seen so far, so a filter never hides its own alternatives.
   const [seenTenants, setSeenTenants] = useState<ReadonlySet<string>>(new Set());
