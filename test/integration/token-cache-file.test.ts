@@ -1,12 +1,17 @@
 /**
  * MSAL's token cache on disk is written like every document (temp file, flushed, renamed), owner-only,
- * and a saved cache that cannot be read is moved aside and said, never overwritten in silence.
+ * and a saved cache that cannot be read is moved aside and said, never overwritten in silence. It is
+ * written behind: changes within the write delay go in one write, and a write that fails is said.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TokenCacheContext } from '@azure/msal-node';
-import { afterEach, describe, expect, it } from 'vitest';
-import { EncryptedTokenCache, TOKEN_CACHE_FILE } from '../../main/core/accounts/token-cache';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  EncryptedTokenCache,
+  TOKEN_CACHE_FILE,
+  type MsalCache,
+  type TokenCacheOptions,
+} from '../../main/core/accounts/token-cache';
 import type { SecretCipher } from '../../main/core/platform/secrets/secret-cipher';
 import { asOrdinaryUser, makeTestFolder, type TestFolder } from './helpers/data-folder';
 
@@ -18,26 +23,44 @@ const cipher: SecretCipher = {
   decrypt: (encrypted) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'),
 };
 
-/** What MSAL hands the plugin after a sign-in changed the cache. */
-function changed(serialized: string): TokenCacheContext {
-  return {
-    cacheHasChanged: true,
-    tokenCache: { serialize: () => serialized, deserialize: () => undefined },
-  } as unknown as TokenCacheContext;
+/** A stand-in for MSAL's in-memory cache: what it was handed, and changes as a sign-in makes them. */
+function msalCache(): MsalCache & { given: string | undefined; change(serialized: string): void } {
+  let text = '';
+  let changed = false;
+  const cache = {
+    given: undefined as string | undefined,
+    serialize: () => ((changed = false), text),
+    deserialize: (serialized: string) => {
+      cache.given = text = serialized;
+      changed = true;
+    },
+    hasChanged: () => changed,
+    change: (serialized: string) => {
+      text = serialized;
+      changed = true;
+    },
+  };
+  return cache;
 }
 
-/** What MSAL hands the plugin before reading the cache: records what it was given. */
-function reading(): { context: TokenCacheContext; given: () => string | undefined } {
-  let given: string | undefined;
-  const context = {
-    cacheHasChanged: false,
-    tokenCache: { serialize: () => '', deserialize: (text: string) => void (given = text) },
-  } as unknown as TokenCacheContext;
-  return { context, given: () => given };
+/** A cache over the folder, handed an MSAL cache that then holds `serialized` as a sign-in left it. */
+function signedIn(
+  serialized: string,
+  options?: TokenCacheOptions,
+): { cache: EncryptedTokenCache; msal: ReturnType<typeof msalCache> } {
+  const cache = new EncryptedTokenCache(folder.dataDir, cipher, options);
+  const msal = msalCache();
+  cache.attach(msal);
+  msal.change(serialized);
+  cache.noteChanges();
+  return { cache, msal };
 }
 
 let folder: TestFolder;
-afterEach(() => folder.remove());
+afterEach(() => {
+  vi.useRealTimers();
+  folder.remove();
+});
 
 const cacheFile = (): string => folder.file(TOKEN_CACHE_FILE);
 
@@ -47,25 +70,25 @@ describe('the token cache file', () => {
     // Another local user could create the old fixed temp name (<file>.<pid>.tmp) in a shared folder.
     const planted = `${cacheFile()}.${process.pid}.tmp`;
     fs.writeFileSync(planted, '', { mode: 0o644 });
-    const cache = new EncryptedTokenCache(folder.dataDir, cipher);
-    await cache.afterCacheAccess(changed('{"Account":{"a":1}}'));
+    signedIn('{"Account":{"a":1}}').cache.flush();
     expect(fs.statSync(cacheFile()).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(planted, 'utf8')).toBe('');
-    const again = reading();
-    await new EncryptedTokenCache(folder.dataDir, cipher).beforeCacheAccess(again.context);
-    expect(again.given()).toBe('{"Account":{"a":1}}');
+    const again = msalCache();
+    new EncryptedTokenCache(folder.dataDir, cipher).attach(again);
+    expect(again.given).toBe('{"Account":{"a":1}}');
   });
 
   it('leaves the saved cache as it was, and no temporary file behind, when a write fails', async () => {
     folder = makeTestFolder('sb-tokens-fail-');
-    const cache = new EncryptedTokenCache(folder.dataDir, cipher);
-    await cache.afterCacheAccess(changed('{"Account":{"first":1}}'));
+    const { cache, msal } = signedIn('{"Account":{"first":1}}');
+    cache.flush();
     const before = fs.readFileSync(cacheFile());
     // The rename cannot replace a folder: the write fails after the temporary file was written.
     fs.renameSync(cacheFile(), `${cacheFile()}.kept`);
     fs.mkdirSync(cacheFile());
     fs.writeFileSync(path.join(cacheFile(), 'x'), '');
-    await expect(cache.afterCacheAccess(changed('{"Account":{"second":2}}'))).rejects.toThrow();
+    msal.change('{"Account":{"second":2}}');
+    expect(() => cache.flush()).toThrow();
     expect(fs.readdirSync(folder.dataDir).sort()).toEqual([TOKEN_CACHE_FILE, `${TOKEN_CACHE_FILE}.kept`]);
     expect(fs.readFileSync(`${cacheFile()}.kept`)).toEqual(before);
   });
@@ -75,10 +98,10 @@ describe('the token cache file', () => {
     const saved = cipher.encrypt('{"Account":{"kept":1}}');
     fs.writeFileSync(cacheFile(), saved, { mode: 0o000 });
     await asOrdinaryUser(folder, async () => {
-      const cache = new EncryptedTokenCache(folder.dataDir, cipher);
+      const { cache } = signedIn('{"Account":{"new":1}}');
       expect(cache.report.problem).toContain('could not be read (permission denied)');
       expect(cache.report.problem).toContain('Sign in again');
-      await cache.afterCacheAccess(changed('{"Account":{"new":1}}'));
+      cache.flush();
     });
     const aside = fs
       .readdirSync(folder.dataDir)
@@ -93,12 +116,65 @@ describe('the token cache file', () => {
     folder = makeTestFolder('sb-tokens-readonly-');
     fs.chmodSync(folder.dataDir, 0o555);
     await asOrdinaryUser(folder, async () => {
-      const cache = new EncryptedTokenCache(folder.dataDir, cipher);
-      await cache.afterCacheAccess(changed('{"Account":{"a":1}}'));
-      const next = reading();
-      await cache.beforeCacheAccess(next.context);
-      expect(next.given()).toBe('{"Account":{"a":1}}');
+      const { cache } = signedIn('{"Account":{"a":1}}');
+      cache.flush();
+      // A new MSAL cache (another cloud chosen) is handed the sign-ins from memory.
+      const next = msalCache();
+      cache.attach(next);
+      expect(next.given).toBe('{"Account":{"a":1}}');
     });
     expect(fs.existsSync(cacheFile())).toBe(false);
+  });
+
+  it('writes a burst of changes once, after the write delay, and nothing when nothing changed', () => {
+    folder = makeTestFolder('sb-tokens-behind-');
+    vi.useFakeTimers();
+    const encrypt = vi.spyOn(cipher, 'encrypt');
+    const { cache, msal } = signedIn('{"Account":{"a":1}}', { writeDelayMs: 500 });
+    for (let i = 0; i < 20; i++) {
+      msal.change(`{"Account":{"a":1},"AccessToken":{"t${i}":${i}}}`);
+      cache.noteChanges();
+    }
+    vi.advanceTimersByTime(499);
+    expect(fs.existsSync(cacheFile())).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(encrypt).toHaveBeenCalledTimes(1);
+    expect(cipher.decrypt(fs.readFileSync(cacheFile()))).toBe('{"Account":{"a":1},"AccessToken":{"t19":19}}');
+
+    // Read again at start and handed to MSAL: nothing changed, nothing is written.
+    const inode = fs.statSync(cacheFile()).ino;
+    const restarted = new EncryptedTokenCache(folder.dataDir, cipher, { writeDelayMs: 500 });
+    const again = msalCache();
+    restarted.attach(again);
+    restarted.noteChanges();
+    vi.advanceTimersByTime(1000);
+    restarted.flush();
+    expect(encrypt).toHaveBeenCalledTimes(1);
+    expect(fs.statSync(cacheFile()).ino).toBe(inode);
+    encrypt.mockRestore();
+  });
+
+  it('says a write behind that failed, keeps the change, and writes it when it can', () => {
+    folder = makeTestFolder('sb-tokens-behind-fail-');
+    vi.useFakeTimers();
+    const problems: string[] = [];
+    const { cache, msal } = signedIn('{"Account":{"a":1}}', {
+      writeDelayMs: 100,
+      onWriteProblem: (message) => problems.push(message),
+    });
+    fs.mkdirSync(cacheFile());
+    fs.writeFileSync(path.join(cacheFile(), 'x'), '');
+    vi.advanceTimersByTime(100);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`could not be written to ${cacheFile()}`);
+    fs.rmSync(cacheFile(), { recursive: true });
+    // Nothing new changed: the pending change is still written when Switchboard closes.
+    cache.flush();
+    expect(cipher.decrypt(fs.readFileSync(cacheFile()))).toBe('{"Account":{"a":1}}');
+    msal.change('{"Account":{"b":2}}');
+    cache.noteChanges();
+    vi.advanceTimersByTime(100);
+    expect(cipher.decrypt(fs.readFileSync(cacheFile()))).toBe('{"Account":{"b":2}}');
+    expect(problems).toHaveLength(1);
   });
 });

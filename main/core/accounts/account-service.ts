@@ -31,6 +31,8 @@ export interface AccountDependencies {
   readonly onBrowserUrl: (url: string) => void;
   readonly onDeviceCode: (prompt: DeviceCodePrompt) => void;
   readonly onChange: (status: AuthStatus) => void;
+  /** Saved sign-ins could not be written (./token-cache.ts); said as a notice. */
+  readonly onTokenCacheProblem?: (message: string) => void;
 }
 
 export class AccountService {
@@ -42,7 +44,9 @@ export class AccountService {
   private readonly asking = new Map<string, Promise<string>>();
 
   constructor(private readonly deps: AccountDependencies) {
-    this.cache = new EncryptedTokenCache(deps.dataDir, deps.cipher);
+    this.cache = new EncryptedTokenCache(deps.dataDir, deps.cipher, {
+      onWriteProblem: deps.onTokenCacheProblem,
+    });
     this.auth = new AuthService({
       cloud: () => this.signInCloud(),
       cache: this.cache,
@@ -136,6 +140,11 @@ export class AccountService {
     const status = await this.status();
     this.deps.onChange(status);
     return status;
+  }
+
+  /** Writes the sign-ins still pending (Switchboard is closing). */
+  close(): void {
+    this.auth.close();
   }
 
   /** A token for the active account, in its home tenant or (GDAP) a customer tenant. */

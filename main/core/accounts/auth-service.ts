@@ -68,6 +68,15 @@ export class AuthService {
   private app: { key: string; pca: PublicClientApplication; profile: CloudProfile } | undefined;
   /** Access tokens in hand, so a sync's thousands of requests don't each go through MSAL's cache. */
   private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
+  /**
+   * MSAL's accounts, one per account and tenant, read once and again only after a sign-in or a
+   * sign-out. msal-node's getAllAccounts matches every ID token in the cache against every tenant
+   * profile (a customer tenant adds one of each), so reading it for each token grew with the square
+   * of the customer tenants read.
+   */
+  private accountList: Promise<AccountInfo[]> | undefined;
+  /** The account of each tenant as MSAL last answered it (`homeAccountId|tenantId`), newer than the list. */
+  private readonly tenantAccounts = new Map<string, AccountInfo>();
 
   constructor(private readonly deps: AuthDependencies) {}
 
@@ -97,6 +106,7 @@ export class AuthService {
           errorTemplate: ERROR_PAGE,
         }),
       );
+      this.signedIn();
       return toPartnerAccount(result.account);
     } catch (error) {
       throw signal?.aborted ? cancelledSignIn() : error;
@@ -133,6 +143,7 @@ export class AuthService {
     signal?.addEventListener('abort', stop, { once: true });
     try {
       const result = await this.guard(() => pca.acquireTokenByDeviceCode(request));
+      this.signedIn();
       return toPartnerAccount(result?.account ?? null);
     } catch (error) {
       throw signal?.aborted ? cancelledSignIn() : error;
@@ -143,8 +154,7 @@ export class AuthService {
 
   /** The partner accounts signed in (home accounts only; customer-tenant profiles are not accounts). */
   async accounts(): Promise<ReadonlyArray<PartnerAccount>> {
-    const { pca } = await this.client();
-    const all = await pca.getAllAccounts();
+    const all = await this.allAccounts();
     return all.filter((a) => a.tenantId === a.homeAccountId.split('.')[1]).map((a) => toPartnerAccount(a));
   }
 
@@ -153,9 +163,15 @@ export class AuthService {
     const { pca } = await this.client();
     const cache = pca.getTokenCache();
     const mine = (await cache.getAllAccounts()).filter((a) => a.homeAccountId === homeAccountId);
-    for (const key of [...this.tokens.keys()])
-      if (key.startsWith(`${homeAccountId}|`)) this.tokens.delete(key);
-    for (const account of mine) await cache.removeAccount(account);
+    for (const map of [this.tokens, this.tenantAccounts])
+      for (const key of [...map.keys()]) if (key.startsWith(`${homeAccountId}|`)) map.delete(key);
+    this.accountList = undefined;
+    try {
+      for (const account of mine) await cache.removeAccount(account);
+    } finally {
+      // Gone from the disk at once, not after the write delay.
+      this.deps.cache.flush();
+    }
     return mine.length > 0;
   }
 
@@ -170,7 +186,7 @@ export class AuthService {
     // Reused until five minutes before it expires (MSAL renews from then on).
     if (memo && memo.expiresAt - Date.now() > 5 * 60_000) return memo.token;
     const { pca, profile } = await this.client();
-    const accounts = await pca.getAllAccounts();
+    const accounts = await this.allAccounts();
     const home = accounts.find(
       (a) => a.homeAccountId === homeAccountId && a.tenantId === a.homeAccountId.split('.')[1],
     );
@@ -179,13 +195,26 @@ export class AuthService {
     }
     const target = tenantId ?? home.tenantId;
     // msal-node needs the AccountInfo of that tenant, where it has one, or it refreshes every time.
-    const account = accounts.find((a) => a.homeAccountId === homeAccountId && a.tenantId === target) ?? home;
+    const tenantKey = `${homeAccountId}|${target}`;
+    const account =
+      this.tenantAccounts.get(tenantKey) ??
+      accounts.find((a) => a.homeAccountId === homeAccountId && a.tenantId === target) ??
+      home;
+    const request = {
+      account,
+      scopes: scopesFor(profile, resource),
+      authority: `${profile.authorityHost}/${target}`,
+      // A customer tenant's ID token is not kept (nothing here reads it): msal-node matches every ID
+      // token in the cache against every tenant profile each time it stores a refreshed token
+      // (ResponseHandler.handleServerTokenResponse, through getAllAccounts), so one ID token per
+      // customer made each new customer's token cost more than the last. msal-common honours
+      // storeInCache for every token response (CacheManager.saveCacheRecord); msal-node's
+      // SilentFlowRequest type leaves it out, so it goes beside the typed fields.
+      ...(target !== home.tenantId ? { storeInCache: { idToken: false } } : {}),
+    };
     try {
-      const result = await pca.acquireTokenSilent({
-        account,
-        scopes: scopesFor(profile, resource),
-        authority: `${profile.authorityHost}/${target}`,
-      });
+      const result = await pca.acquireTokenSilent(request).finally(() => this.deps.cache.noteChanges());
+      if (result.account?.tenantId === target) this.tenantAccounts.set(tenantKey, result.account);
       this.tokens.set(memoKey, { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0 });
       return result.accessToken;
     } catch (error) {
@@ -214,7 +243,7 @@ export class AuthService {
     const memo = this.tokens.get(memoKey);
     if (memo && memo.expiresAt - Date.now() > 5 * 60_000) return memo.token;
     const { pca, profile } = await this.client();
-    const home = (await pca.getAllAccounts()).find(
+    const home = (await this.allAccounts()).find(
       (a) => a.homeAccountId === homeAccountId && a.tenantId === a.homeAccountId.split('.')[1],
     );
     if (!home)
@@ -247,6 +276,8 @@ export class AuthService {
           successTemplate: SUCCESS_PAGE,
           errorTemplate: ERROR_PAGE,
         });
+        // Like a sign-in: written at once, and whoever signed in on that page is an account now.
+        this.signedIn();
         // Someone else may have signed in on that page (an administrator consenting for everyone):
         // the token must still be this account's.
         result = consented.account?.homeAccountId === homeAccountId ? consented : await silently();
@@ -257,6 +288,7 @@ export class AuthService {
         signal?.removeEventListener('abort', endFlow);
       }
     }
+    this.deps.cache.noteChanges();
     this.tokens.set(memoKey, { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0 });
     return result.accessToken;
   }
@@ -273,13 +305,38 @@ export class AuthService {
           // The sandbox is not a Microsoft host: naming it skips instance discovery (docs/microsoft-cloud.md 6.1).
           ...(cloud.profile.sandboxBaseUrl !== undefined ? { knownAuthorities: [host] } : {}),
         },
-        cache: { cachePlugin: this.deps.cache },
+        // No cache plugin: the cache is read once and written behind (./token-cache.ts says why).
         system: { networkClient: new TrustingNetworkClient(dispatcherTrusting(cloud.caPem)) },
       };
       this.tokens.clear();
-      this.app = { key, pca: new PublicClientApplication(config), profile: cloud.profile };
+      this.tenantAccounts.clear();
+      this.accountList = undefined;
+      const pca = new PublicClientApplication(config);
+      this.deps.cache.attach(pca.getTokenCache());
+      this.app = { key, pca, profile: cloud.profile };
     }
     return { pca: this.app.pca, profile: this.app.profile };
+  }
+
+  /** Writes what is pending now (Switchboard is closing). */
+  close(): void {
+    this.deps.cache.flush();
+  }
+
+  private async allAccounts(): Promise<AccountInfo[]> {
+    const { pca } = await this.client();
+    const list = (this.accountList ??= pca.getAllAccounts());
+    // A failed read is not kept.
+    list.catch(() => {
+      if (this.accountList === list) this.accountList = undefined;
+    });
+    return list;
+  }
+
+  /** A sign-in added an account: it is written at once, and the accounts are read again. */
+  private signedIn(): void {
+    this.accountList = undefined;
+    this.deps.cache.flush();
   }
 
   private async guard<T>(run: () => Promise<T>): Promise<T> {
@@ -287,6 +344,8 @@ export class AuthService {
       return await run();
     } catch (error) {
       throw explainSignInError(error);
+    } finally {
+      this.deps.cache.noteChanges();
     }
   }
 }
