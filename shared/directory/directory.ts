@@ -49,10 +49,26 @@ export interface DirectoryCustomer {
   readonly problem: string | null;
 }
 
+/**
+ * The partner user the directory was read as, with every partner group it is in (nested groups
+ * counted): which GDAP assignments reach that analyst, so the customers list can say how they reach
+ * each customer (shared/customers/customer-directory.ts).
+ */
+export interface DirectoryReader {
+  /** The user's object ID in the partner tenant (what guest accounts are matched to). */
+  readonly userId: string;
+  readonly groupIds: ReadonlyArray<string>;
+}
+
 export interface DirectorySnapshot {
   readonly syncedAt: string;
   /** The partner account the directory was read as. */
   readonly account: string;
+  /**
+   * That account's user and groups; absent in a directory saved before Switchboard read them, null
+   * when the last sync could not read them.
+   */
+  readonly reader?: DirectoryReader | null;
   readonly customers: ReadonlyArray<DirectoryCustomer>;
   /** Relationships created without a customer tenant (any customer may approve them). */
   readonly openRelationships: ReadonlyArray<DirectoryRelationship>;

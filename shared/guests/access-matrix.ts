@@ -4,15 +4,17 @@
  * roles by an active access assignment of an access-granting relationship), a B2B guest account with
  * a directory role, both, or none; until when; and which Security Copilot plugins that reaches
  * (shared/plugins/plugin-reach.ts). Built from the last directory sync and the guests last read.
+ * The customers list and the switcher say the same for the signed-in analyst, with the same rules
+ * (gdapGrants, cellFor; shared/customers/customer-directory.ts).
  */
 import type { AccessPath } from '../customers/access-path';
 import { csvTable } from '../platform/csv';
-import type { DirectorySnapshot } from '../directory/directory';
+import type { DirectoryCustomer, DirectorySnapshot } from '../directory/directory';
 import { ACCESS_GRANTING_STATUSES, autoExtends } from '../gdap/gdap';
 import { roleName } from '../gdap/roles';
 import { COPILOT_PLUGINS } from '../plugins/plugin-catalogue';
 import { pluginReachFor } from '../plugins/plugin-reach';
-import type { CustomerGuests, GuestRoleGrant, GuestState } from './guests';
+import type { CustomerGuests, GuestAccount, GuestRoleGrant, GuestState } from './guests';
 import { describeGrant } from './guests';
 
 export interface MatrixAnalyst {
@@ -77,6 +79,67 @@ function latest(ends: ReadonlyArray<string | null>): string | null {
   return [...(ends as string[])].sort().at(-1) ?? null;
 }
 
+/** One GDAP grant of a customer: a partner group given roles by an active access assignment. */
+export interface GdapGrant {
+  readonly groupId: string;
+  readonly groupName: string | null;
+  /** The assignment's roles that its relationship holds (the others grant nothing). */
+  readonly roleIds: ReadonlyArray<string>;
+  /** When the relationship ends; null when it auto-extends. */
+  readonly end: string | null;
+}
+
+/**
+ * The GDAP grants of a customer from the last sync: each active access assignment of an
+ * access-granting relationship, with the roles both hold. A relationship that ended, or one with no
+ * group assigned, grants nobody anything.
+ */
+export function gdapGrants(customer: DirectoryCustomer | undefined): GdapGrant[] {
+  const grants: GdapGrant[] = [];
+  for (const r of customer?.relationships ?? []) {
+    if (!ACCESS_GRANTING_STATUSES.has(r.status)) continue;
+    const allowed = new Set(r.roleIds);
+    const end = autoExtends(r) ? null : r.endDateTime;
+    for (const a of customer?.assignments ?? []) {
+      if (a.relationshipId !== r.id || a.status !== 'active') continue;
+      const roleIds = a.roleIds.filter((id) => allowed.has(id));
+      if (roleIds.length > 0) grants.push({ groupId: a.groupId, groupName: a.groupName, roleIds, end });
+    }
+  }
+  return grants;
+}
+
+/** An analyst's GDAP paths into one customer: "group -> roles" each, and when each ends. */
+export interface GdapReach {
+  readonly via: string[];
+  readonly ends: Array<string | null>;
+}
+
+/**
+ * How one analyst reaches one customer, from their GDAP paths there and their guest account there:
+ * GDAP, a B2B guest (an accepted account with a role that has not ended), both, or none (an
+ * invitation not accepted yet, or a guest without a role, reaches nothing). Null when the analyst has
+ * neither a GDAP path nor a guest account.
+ */
+export function cellFor(
+  gd: GdapReach | undefined,
+  guest: Pick<GuestAccount, 'state' | 'roles'> | undefined,
+  now: number,
+): MatrixCell | null {
+  if (!gd && !guest) return null;
+  const roles = (guest?.roles ?? []).filter((r) => r.endDateTime === null || Date.parse(r.endDateTime) > now);
+  const guestReaches = guest?.state === 'accepted' && roles.length > 0;
+  const path: AccessPath = gd ? (guestReaches ? 'both' : 'gdap') : guestReaches ? 'b2b' : 'none';
+  const ends = [...(gd?.ends ?? []), ...(guestReaches ? roles.map((r) => r.endDateTime) : [])];
+  return {
+    path,
+    gdap: gd?.via ?? [],
+    guest: guest ? { state: guest.state, roles } : null,
+    until: path === 'none' ? null : latest(ends),
+    plugins: pluginsReached(path),
+  };
+}
+
 export function buildAccessMatrix(input: MatrixInput): AccessMatrix {
   const now = input.now.getTime();
   const customers = new Map<string, MatrixCustomer>();
@@ -108,47 +171,21 @@ export function buildAccessMatrix(input: MatrixInput): AccessMatrix {
   const byTenant = new Map((input.snapshot?.customers ?? []).map((c) => [c.tenantId, c]));
 
   const cells: Array<Array<MatrixCell | null>> = customerList.map((customer) => {
-    const gdap: Array<{ via: string[]; ends: Array<string | null> } | undefined> = new Array(analysts.length);
-    const d = byTenant.get(customer.tenantId);
-    for (const r of d?.relationships ?? []) {
-      if (!ACCESS_GRANTING_STATUSES.has(r.status)) continue;
-      const allowed = new Set(r.roleIds);
-      const end = autoExtends(r) ? null : r.endDateTime;
-      for (const a of d?.assignments ?? []) {
-        if (a.relationshipId !== r.id || a.status !== 'active') continue;
-        const roles = a.roleIds.filter((id) => allowed.has(id));
-        if (roles.length === 0) continue;
-        const via = `${a.groupName ?? 'a partner group'} -> ${roles.map(roleName).join(', ')}`;
-        for (const i of membersOf.get(a.groupId) ?? []) {
-          const cell = (gdap[i] ??= { via: [], ends: [] });
-          if (!cell.via.includes(via)) cell.via.push(via);
-          cell.ends.push(end);
-        }
+    const gdap: Array<GdapReach | undefined> = new Array(analysts.length);
+    for (const g of gdapGrants(byTenant.get(customer.tenantId))) {
+      const via = `${g.groupName ?? 'a partner group'} -> ${g.roleIds.map(roleName).join(', ')}`;
+      for (const i of membersOf.get(g.groupId) ?? []) {
+        const cell = (gdap[i] ??= { via: [], ends: [] });
+        if (!cell.via.includes(via)) cell.via.push(via);
+        cell.ends.push(g.end);
       }
     }
-    const guestOf: Array<CustomerGuests['guests'][number] | undefined> = new Array(analysts.length);
+    const guestOf: Array<GuestAccount | undefined> = new Array(analysts.length);
     for (const g of input.guests.get(customer.tenantId)?.guests ?? []) {
       const i = g.partnerUserId === null ? undefined : analystIndex.get(g.partnerUserId);
       if (i !== undefined) guestOf[i] = g;
     }
-    return analysts.map((_, i) => {
-      const gd = gdap[i];
-      const guest = guestOf[i];
-      if (!gd && !guest) return null;
-      const roles = (guest?.roles ?? []).filter(
-        (r) => r.endDateTime === null || Date.parse(r.endDateTime) > now,
-      );
-      const guestReaches = guest?.state === 'accepted' && roles.length > 0;
-      const path: AccessPath = gd ? (guestReaches ? 'both' : 'gdap') : guestReaches ? 'b2b' : 'none';
-      const ends = [...(gd?.ends ?? []), ...(guestReaches ? roles.map((r) => r.endDateTime) : [])];
-      return {
-        path,
-        gdap: gd?.via ?? [],
-        guest: guest ? { state: guest.state, roles } : null,
-        until: path === 'none' ? null : latest(ends),
-        plugins: pluginsReached(path),
-      };
-    });
+    return analysts.map((_, i) => cellFor(gdap[i], guestOf[i], now));
   });
   return {
     builtAt: input.now.toISOString(),

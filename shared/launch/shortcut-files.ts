@@ -112,10 +112,49 @@ export function safeShortcutFileName(customerName: string, tenantId: string): st
   return `${name} (${tenant.slice(0, 8)})`.normalize('NFC');
 }
 
+/**
+ * How the analyst arrives in the customer's tenant when the shortcut was made (shared/customers/
+ * reach-words.ts), as its description says it. Only these fixed words ever reach a shortcut file:
+ * nothing from Graph or from a person is written there but the customer's cleaned name.
+ */
+const SHORTCUT_ARRIVALS = {
+  gdap: 'arrives via GDAP',
+  b2b: 'arrives as a B2B guest',
+  both: 'arrives via GDAP and as a B2B guest',
+  none: 'no access found when it was made',
+  pending: 'accept the guest invitation first',
+} as const;
+export type ShortcutArrivalKind = keyof typeof SHORTCUT_ARRIVALS;
+
+export interface ShortcutArrival {
+  readonly kind: ShortcutArrivalKind;
+  /** The path was set by hand, not read: the words say so. */
+  readonly byHand: boolean;
+}
+
+/** "arrives via GDAP" (", as set by hand"): what a shortcut's description says of the path. */
+export function shortcutArrivalWords(arrival: ShortcutArrival): string {
+  if (!Object.hasOwn(SHORTCUT_ARRIVALS, arrival.kind)) {
+    throw new Error(`"${preview(String(arrival.kind))}" is not a way to arrive in a customer's tenant.`);
+  }
+  return `${SHORTCUT_ARRIVALS[arrival.kind]}${arrival.byHand === true ? ', as set by hand' : ''}`;
+}
+
+/**
+ * A shortcut's description: "Security Copilot for Contoso Ltd (arrives via GDAP), through MSSP
+ * Switchboard". The writer finds its own `.lnk` files by the "MSSP Switchboard" in it.
+ */
+export function shortcutDescription(name: string, tenantId: string, arrival?: ShortcutArrival): string {
+  const how = arrival === undefined ? '' : ` (${shortcutArrivalWords(arrival)})`;
+  return `Security Copilot for ${shortcutDisplayName(name, tenantId)}${how}, through MSSP Switchboard`;
+}
+
 /** What a Linux desktop entry launches: the app's executable with the launch link as its argument. */
 export interface DesktopEntryInput {
   /** The customer's name; shown as the shortcut's label. */
   readonly name: string;
+  /** How the analyst arrives there, said in the Comment. */
+  readonly arrival?: ShortcutArrival;
   readonly deepLink: string;
   /** Absolute path of the Switchboard executable (or the AppImage). */
   readonly exec: string;
@@ -138,7 +177,11 @@ export function desktopEntry(input: DesktopEntryInput): string {
     'Version=1.0',
     'Type=Application',
     `Name=${desktopValue(label)}`,
-    `Comment=${desktopValue(`Open Security Copilot for ${label} in its own tenant, through MSSP Switchboard`)}`,
+    `Comment=${desktopValue(
+      input.arrival === undefined
+        ? `Open Security Copilot for ${label} in its own tenant, through MSSP Switchboard`
+        : `Open Security Copilot for ${label} in its own tenant (${shortcutArrivalWords(input.arrival)}), through MSSP Switchboard`,
+    )}`,
     `Exec=${desktopValue(exec)}`,
     `Icon=${desktopValue(checkedPath(input.icon ?? 'mssp-switchboard', 'icon'))}`,
     'Terminal=false',

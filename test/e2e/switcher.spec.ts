@@ -129,6 +129,8 @@ test.describe('the tenant switcher', () => {
       /Northwind Traders/,
     ]);
     await expect(options(page).first().getByLabel('Favourite')).toBeVisible();
+    // Nothing was read yet (no sync, no guest accounts): the hand-set path, said to be set by hand.
+    await expect(options(page).first().locator('[data-access-path]')).toHaveText('via GDAP (set by hand)');
 
     // "fab" starts the name "Fabrikam" but only a later word of the favourite: the favourite still leads.
     await page.keyboard.type('fab');

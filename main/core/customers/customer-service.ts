@@ -4,27 +4,65 @@ import {
   mergeDirectory,
   storedPart,
   type ListedCustomer,
+  type ReachFacts,
 } from '../../../shared/customers/customer-directory';
 import type { DirectorySnapshot } from '../../../shared/directory/directory';
+import type { CustomerGuests } from '../../../shared/guests/guests';
 import type { TenantId } from '../../../shared/platform/tenant-id';
 import { UserFacingError } from '../platform/errors';
 import type { DocumentStore } from '../platform/persistence/document-store';
 import type { CustomerDocument } from './customer-document';
 
+/** How soon after a read of guest accounts that changed the analyst's access the list is sent again. */
+const GUESTS_ANNOUNCE_MS = 300;
+
 /**
  * The customers list: customers added by hand (and the analyst's notes, tags and favourites on GDAP
- * customers), kept in one document, merged with the GDAP directory of the last sync.
+ * customers), kept in one document, merged with the GDAP directory of the last sync and with what is
+ * known of the guest accounts (`reach`: how the analyst who synced reaches each customer).
  */
 export class CustomerService {
+  /** Per customer, the analysts' guest accounts as last announced: a read that changes none is quiet. */
+  private readonly guestsSeen = new Map<string, string>();
+  private announcing: ReturnType<typeof setTimeout> | undefined;
+
   constructor(
     private readonly store: DocumentStore<CustomerDocument>,
     private readonly now: () => Date,
     private readonly onChange: (customers: ReadonlyArray<ListedCustomer>) => void,
     private readonly directory: () => DirectorySnapshot | null = () => null,
+    /** The guest accounts read so far (main/core/guests/guest-service.ts). */
+    private readonly facts: () => ReachFacts | undefined = () => undefined,
   ) {}
 
   list(): ReadonlyArray<ListedCustomer> {
-    return mergeDirectory(this.store.get().customers, this.directory(), this.now());
+    return mergeDirectory(this.store.get().customers, this.directory(), this.now(), this.facts());
+  }
+
+  /**
+   * A customer's guest accounts were read: when that changes anything the list shows (the first read
+   * of that customer, an invitation accepted, a role given or ended), the list is sent again, once for
+   * a burst of reads (reading every customer's guests reads hundreds one after another).
+   */
+  guestsRead(guests: CustomerGuests): void {
+    const links = this.facts()?.redeemLinks;
+    const seen = JSON.stringify(
+      guests.guests.map((g) => [
+        g.id,
+        g.partnerUserId,
+        g.state,
+        g.roles.map((r) => [r.role, r.kind, r.endDateTime]),
+        links?.get(`${guests.tenantId}/${g.id}`) ?? null,
+      ]),
+    );
+    if (this.guestsSeen.get(guests.tenantId) === seen) return;
+    this.guestsSeen.set(guests.tenantId, seen);
+    if (this.announcing !== undefined) return;
+    this.announcing = setTimeout(() => {
+      this.announcing = undefined;
+      this.announce();
+    }, GUESTS_ANNOUNCE_MS);
+    this.announcing.unref?.();
   }
 
   /** The first `rows` of the list, and the tabs' counts (see CustomersFirstScreen). */

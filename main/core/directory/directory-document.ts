@@ -21,6 +21,8 @@ export const DIRECTORY_DOCUMENT: DocumentSpec<DirectoryDocument> = {
         account: z.string(),
         customers: z.array(z.looseObject({ tenantId: z.string(), displayName: z.string() })),
         openRelationships: z.array(z.looseObject({ id: z.string() })),
+        // The user the directory was read as and their groups (absent in older files).
+        reader: z.object({ userId: z.string(), groupIds: z.array(z.string()) }).nullish(),
       })
       .nullable(),
   }) as unknown as z.ZodType<DirectoryDocument>,

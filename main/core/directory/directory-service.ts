@@ -94,6 +94,7 @@ export class DirectoryService {
           account: account.username,
           customers: read.customers,
           openRelationships: read.openRelationships,
+          reader: read.reader,
         },
       });
       this.lastError = null;

@@ -3,12 +3,15 @@
  * relationship (all pages of 300), the access assignments of each relationship that grants access,
  * and each customer's service management links. Customers are read with bounded concurrency; a
  * customer whose details fail keeps what was read and says what failed, and the others go on.
+ * Beside them, the signed-in user and every partner group they are in (nested included): which of the
+ * access assignments reach that analyst (the customers list says how they reach each customer).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type {
   DirectoryAssignment,
   DirectoryCustomer,
+  DirectoryReader,
   DirectoryRelationship,
   ServiceManagementLink,
 } from '../../../shared/directory/directory';
@@ -28,6 +31,7 @@ import { describeFailure } from '../platform/cloud-errors';
 
 const BASE = '/tenantRelationships';
 const groupSchema = z.object({ id: z.string(), displayName: z.string() });
+const idSchema = z.object({ id: z.string() });
 const tenantInformationSchema = z.object({ tenantId: z.string(), defaultDomainName: z.string().nullish() });
 const TOP = `$top=${RELATIONSHIP_LIMITS.maxPageSize}`;
 
@@ -42,14 +46,38 @@ export interface ReadDirectoryOptions extends GraphCallOptions {
 export interface DirectoryRead {
   readonly customers: ReadonlyArray<DirectoryCustomer>;
   readonly openRelationships: ReadonlyArray<DirectoryRelationship>;
+  /** The signed-in user and their groups; null when they could not be read (the rest still counts). */
+  readonly reader: DirectoryReader | null;
+}
+
+/**
+ * The signed-in user's object ID and every group they are in, nested groups included
+ * (transitiveMemberOf, GroupMember.Read.All as for the groups' names). A failure is not the sync's:
+ * the directory is still whole, only how this analyst reaches each customer stays unknown.
+ */
+export async function readReader(client: Client, options: GraphCallOptions): Promise<DirectoryReader | null> {
+  try {
+    const me = await graphGet(client, '/me?$select=id', idSchema, options);
+    const groups = await graphGetAll(
+      client,
+      `/users/${encodeURIComponent(me.id)}/transitiveMemberOf?$select=id&$top=999`,
+      idSchema,
+      options,
+    );
+    return { userId: me.id, groupIds: [...new Set(groups.map((g) => g.id))] };
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return null;
+  }
 }
 
 export async function readDirectory(client: Client, options: ReadDirectoryOptions): Promise<DirectoryRead> {
-  const [customers, relationships, groups] = await Promise.all([
+  const [customers, relationships, groups, reader] = await Promise.all([
     graphGetAll(client, `${BASE}/delegatedAdminCustomers?${TOP}`, delegatedAdminCustomerSchema, options),
     graphGetAll(client, `${BASE}/delegatedAdminRelationships?${TOP}`, relationshipSchema, options),
     // The partner's security groups, to name the groups access assignments map (GroupMember.Read.All).
     graphGetAll(client, '/groups?$select=id,displayName&$top=999', groupSchema, options),
+    readReader(client, options),
   ]);
   const groupNames = new Map(groups.map((g) => [g.id, g.displayName]));
 
@@ -115,6 +143,7 @@ export async function readDirectory(client: Client, options: ReadDirectoryOption
       };
     }),
     openRelationships: open.map(toDirectoryRelationship),
+    reader,
   };
 }
 

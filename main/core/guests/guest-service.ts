@@ -133,6 +133,8 @@ export class GuestService {
   private partnerCache: { at: number; users: PartnerDirectoryUser[] } | undefined;
   private groupCache: { at: number; account: string; groupIds: Set<string> } | undefined;
   private readonly known = new Map<string, CustomerGuests>();
+  /** The links to accept the invitations sent since Switchboard started, by `${tenantId}/${guestId}`. */
+  private readonly redeemLinks = new Map<string, string>();
 
   private readonly reads: { onRequest?: () => void };
 
@@ -354,6 +356,11 @@ export class GuestService {
   /** The guests last read for each customer (the access matrix builds on them). */
   knownGuests(): ReadonlyMap<string, CustomerGuests> {
     return this.known;
+  }
+
+  /** The links to accept the invitations sent since Switchboard started (the switcher offers them). */
+  knownRedeemLinks(): ReadonlyMap<string, string> {
+    return this.redeemLinks;
   }
 
   /**
@@ -854,6 +861,11 @@ export class GuestService {
       throw new UserFacingError(
         'unavailable',
         'Microsoft invited the guest but answered with data Switchboard does not understand. Read the guests again to see it.',
+      );
+    if (invitation.data.inviteRedeemUrl)
+      this.redeemLinks.set(
+        `${input.tenantId}/${invitation.data.invitedUser.id}`,
+        invitation.data.inviteRedeemUrl,
       );
     let summary = existing
       ? `${existing.displayName} was already invited to ${name}; here is a fresh link to accept (the same guest account).`

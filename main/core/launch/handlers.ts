@@ -4,6 +4,7 @@
  * strictly: a known customer's GUID and a known portal, nothing else).
  */
 import type { CommandName, EventName, EventPayload } from '../../../shared/contract/contract';
+import { describeReach } from '../../../shared/customers/reach-words';
 import { ACCESS_GRANTING_STATUSES } from '../../../shared/gdap/gdap';
 import { deepLinkFor, parseDeepLink } from '../../../shared/launch/deep-link';
 import type { LaunchTarget } from '../../../shared/launch/portal-targets';
@@ -71,9 +72,11 @@ export function launchHandlers(deps: LaunchHandlerDependencies): LaunchHandlers 
     'launch.setMode': ({ homeAccountId, mode }) => modes.setMode(homeAccountId, mode),
     'shortcuts.create': async ({ tenantId }) => {
       const customer = customers.get(tenantId);
+      // The description says the path the analyst arrives by, as the customers list says it now.
+      const { kind, byHand } = describeReach(customer);
       return {
         paths: await shortcutWriter().create(
-          { name: customer.displayName, tenantId },
+          { name: customer.displayName, tenantId, arrival: { kind, byHand } },
           deepLinkFor('launch', tenantId, 'securityCopilot'),
         ),
       };

@@ -9,9 +9,10 @@ import {
   safeShortcutFileName,
   shortcutDeepLinkProblem,
   shortcutDeepLinkTenant,
-  shortcutDisplayName,
+  shortcutDescription,
   shortcutMarkerTenant,
   webloc,
+  type ShortcutArrival,
 } from '../../../shared/launch/shortcut-files';
 import { parseTenantId } from '../../../shared/platform/tenant-id';
 import { UserFacingError } from '../platform/errors';
@@ -102,6 +103,8 @@ export function shortcutExecutable(input: ShortcutExecutableInput): string {
 export interface ShortcutCustomer {
   readonly name: string;
   readonly tenantId: string;
+  /** How the analyst arrives there, said in the shortcut's description (fixed words only). */
+  readonly arrival?: ShortcutArrival;
 }
 
 const KINDS: Readonly<Record<ShortcutPlatform, ReadonlyArray<ShortcutKind>>> = {
@@ -283,7 +286,7 @@ export class ShortcutWriter {
     );
     try {
       if (kind === 'lnk') {
-        const description = `Security Copilot for ${shortcutDisplayName(customer.name, tenant)}, through MSSP Switchboard`;
+        const description = shortcutDescription(customer.name, tenant, customer.arrival);
         const ok = await this.options.writeShortcutLink!(temp, {
           target: executablePath,
           args: deepLink,
@@ -295,7 +298,13 @@ export class ShortcutWriter {
       } else {
         const content =
           kind === 'desktop'
-            ? desktopEntry({ name: customer.name, deepLink, exec: executablePath, ...(icon ? { icon } : {}) })
+            ? desktopEntry({
+                name: customer.name,
+                deepLink,
+                exec: executablePath,
+                ...(icon ? { icon } : {}),
+                ...(customer.arrival ? { arrival: customer.arrival } : {}),
+              })
             : kind === 'url'
               ? internetShortcut(deepLink, executablePath)
               : webloc(deepLink);

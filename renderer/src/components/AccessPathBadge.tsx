@@ -1,23 +1,37 @@
-import { Badge, makeStyles } from '@fluentui/react-components';
-import type { AccessPath } from '../../../shared/customers/access-path';
-import { ACCESS_PATH_LABEL } from '../../../shared/customers/access-path';
+import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReachKind, ReachWords } from '../../../shared/customers/reach-words';
 
-const COLOR = { gdap: 'brand', b2b: 'informative', both: 'important', none: 'danger' } as const;
+const COLOR: Readonly<Record<ReachKind, 'brand' | 'informative' | 'important' | 'danger' | 'warning'>> = {
+  gdap: 'brand',
+  b2b: 'informative',
+  both: 'important',
+  none: 'danger',
+  pending: 'warning',
+};
 
-const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap', flexShrink: 0 } });
+const useStyles = makeStyles({
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
+  // Set by hand, not read: drawn dashed, and the words say so too.
+  byHand: { border: `1px dashed ${tokens.colorNeutralStroke1}` },
+});
 
-/** How the MSSP reaches a customer, in words (the colour only repeats it). */
-export function AccessPathBadge({ path }: { readonly path: AccessPath }) {
+/**
+ * How the analyst reaches a customer, in words ("via GDAP", "as guest", "accept invite first"; "(set
+ * by hand)" where the hand-set label stands in for facts): the colour only repeats it.
+ */
+export function AccessPathBadge({ words }: { readonly words: ReachWords }) {
   const styles = useStyles();
   return (
     <Badge
-      className={styles.badge}
-      appearance="tint"
-      color={COLOR[path]}
+      className={mergeClasses(styles.badge, words.byHand && styles.byHand)}
+      appearance={words.byHand ? 'outline' : 'tint'}
+      color={COLOR[words.kind]}
       shape="rounded"
-      data-access-path={path}
+      title={words.sentence}
+      data-access-path={words.kind}
+      data-by-hand={words.byHand ? 'true' : undefined}
     >
-      {ACCESS_PATH_LABEL[path]}
+      {words.label}
     </Badge>
   );
 }

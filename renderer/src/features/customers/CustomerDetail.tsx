@@ -16,10 +16,15 @@ import {
   MenuButton,
 } from '@fluentui/react-components';
 import { LAUNCH_TARGETS, PORTAL_TARGETS } from '../../../../shared/launch/portal-targets';
+import { shortcutArrivalWords } from '../../../../shared/launch/shortcut-files';
 import { LAUNCH_MODE_LABELS, type LaunchModeId } from '../../../../shared/launch/launch-mode';
 import type { TenantId } from '../../../../shared/platform/tenant-id';
-import { launchTarget } from '../launch';
-import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
+import { AcceptInvitationFirst, launchTarget } from '../launch';
+import {
+  reachedPath,
+  type ListedCustomer as Customer,
+} from '../../../../shared/customers/customer-directory';
+import { describeReach, type ReachWords } from '../../../../shared/customers/reach-words';
 import { pluginReachFor } from '../../../../shared/plugins/plugin-reach';
 import { AccessPathBadge } from '../../components/AccessPathBadge';
 import { ReachBadge } from '../../components/SupportBadge';
@@ -71,6 +76,12 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   launch: { flexShrink: 0, alignSelf: 'flex-start' },
+  path: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    alignItems: 'flex-start',
+  },
 });
 
 interface Props {
@@ -79,10 +90,11 @@ interface Props {
   readonly onLaunch: (customer: Customer) => void;
 }
 
-/** One customer: how it is reached, and which Security Copilot plugins that reaches. */
+/** One customer: how the analyst reaches it, and which Security Copilot plugins that reaches. */
 export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
   const styles = useStyles();
-  const reach = pluginReachFor(customer.accessPath);
+  const path = describeReach(customer);
+  const reach = pluginReachFor(reachedPath(customer));
   return (
     <aside
       className={styles.panel}
@@ -110,9 +122,11 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
           onClick={onClose}
         />
       </div>
-      <div>
-        <AccessPathBadge path={customer.accessPath} />
+      <div className={styles.path} data-testid="customer-reach">
+        <AccessPathBadge words={path} />
+        <Caption1 className={styles.muted}>{path.sentence}</Caption1>
       </div>
+      {path.kind === 'pending' && <AcceptInvitationFirst customer={customer} />}
       <Button
         appearance="primary"
         className={styles.launch}
@@ -122,7 +136,7 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
         Launch Security Copilot
       </Button>
       <LaunchMenu tenantId={customer.tenantId} />
-      <ShortcutButton tenantId={customer.tenantId} />
+      <ShortcutButton tenantId={customer.tenantId} name={customer.displayName} path={path} />
       <AccessCheckPanel tenantId={customer.tenantId} />
       <GdapDetails tenantId={customer.tenantId} displayName={customer.displayName} />
       <GuestSection tenantId={customer.tenantId} customerName={customer.displayName} />
@@ -155,8 +169,20 @@ export function CustomerDetail({ customer, onClose, onLaunch }: Props) {
   );
 }
 
-/** "Create desktop shortcut": a file on the desktop that opens this customer's Security Copilot. */
-function ShortcutButton({ tenantId }: { readonly tenantId: string }) {
+/**
+ * "Create desktop shortcut": a file on the desktop that opens this customer's Security Copilot. It
+ * says the path the analyst arrives by, as its description will (main/core/launch/handlers.ts).
+ */
+function ShortcutButton({
+  tenantId,
+  name,
+  path,
+}: {
+  readonly tenantId: string;
+  readonly name: string;
+  readonly path: ReachWords;
+}) {
+  const styles = useStyles();
   const [said, setSaid] = useState<{ ok: boolean; text: string } | undefined>();
   useEffect(() => setSaid(undefined), [tenantId]);
   return (
@@ -176,6 +202,9 @@ function ShortcutButton({ tenantId }: { readonly tenantId: string }) {
       >
         Create desktop shortcut
       </Button>
+      <Caption1 block className={styles.muted} data-testid="shortcut-arrival">
+        Its description: “Security Copilot for {name} ({shortcutArrivalWords(path)})”
+      </Caption1>
       {said && (
         <Caption1 block role="status" data-testid="shortcut-result">
           {said.ok ? '✓ ' : ''}

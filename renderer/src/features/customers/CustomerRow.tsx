@@ -26,6 +26,7 @@ import type { ListedCustomer as Customer } from '../../../../shared/customers/cu
 import type { TenantId } from '../../../../shared/platform/tenant-id';
 import { RELATIONSHIP_STATUS_LABEL } from '../../../../shared/gdap/gdap';
 import { daysLeft, formatDate } from '../../../../shared/platform/time';
+import { describeReach } from '../../../../shared/customers/reach-words';
 import { AccessPathBadge } from '../../components/AccessPathBadge';
 
 export const CUSTOMER_ROW_HEIGHT = 46;
@@ -48,7 +49,22 @@ const useStyles = makeStyles({
   star: { flexShrink: 0, minWidth: 'auto' },
   starOn: { color: tokens.colorPaletteMarigoldForeground1 },
   idLine: { paddingLeft: '28px' },
-  path: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start' },
+  path: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start', minWidth: 0 },
+  pathLine: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    maxWidth: '100%',
+  },
+  via: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    minWidth: 0,
+  },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
   warn: {
     color: tokens.colorPaletteDarkOrangeForeground1,
@@ -67,7 +83,10 @@ interface CustomerRowProps {
   readonly onFavourite: (customer: Customer, favourite: boolean) => void;
 }
 
-/** One customer in the list: name and tenant ID, how it is reached, tags, launch and more actions. */
+/**
+ * One customer in the list: name and tenant ID, how the analyst reaches it (the path in words, and
+ * through which group and role, or which guest role) with its GDAP note, tags, launch and more actions.
+ */
 export const CustomerRow = memo(function CustomerRow({
   customer: c,
   selected,
@@ -78,6 +97,7 @@ export const CustomerRow = memo(function CustomerRow({
   onFavourite,
 }: CustomerRowProps) {
   const styles = useStyles();
+  const reach = describeReach(c);
   return (
     <TableRow
       data-tenant={c.tenantId}
@@ -110,7 +130,12 @@ export const CustomerRow = memo(function CustomerRow({
       </TableCell>
       <TableCell>
         <div className={styles.path}>
-          <AccessPathBadge path={c.accessPath} />
+          <div className={styles.pathLine} title={reach.sentence}>
+            <AccessPathBadge words={reach} />
+            <span className={styles.via} data-testid="reach-detail">
+              {reach.detail}
+            </span>
+          </div>
           <GdapNote customer={c} className={c.gdap?.endingSoon ? styles.warn : styles.note} />
         </div>
       </TableCell>

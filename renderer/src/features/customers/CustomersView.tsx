@@ -64,8 +64,8 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   // Fixed table layout: the customer column takes what the others leave; a tenant ID that does not fit
   // is cut with an ellipsis (the whole GUID is in its tooltip and on the customer's page).
-  colPath: { width: '170px' },
-  colTags: { width: '15%' },
+  colPath: { width: '240px' },
+  colTags: { width: '10%' },
   colActions: { width: '180px' },
   empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
 });
@@ -194,7 +194,11 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
               <TableHeader className={styles.stickyHeader}>
                 <TableRow>
                   <TableHeaderCell>Customer</TableHeaderCell>
-                  <TableHeaderCell className={styles.colPath}>Reached through</TableHeaderCell>
+                  <TableHeaderCell className={styles.colPath}>
+                    <span title="How you (the account the directory was read as) reach each customer: your GDAP groups and roles from the last sync, your guest accounts as last read">
+                      How you reach it
+                    </span>
+                  </TableHeaderCell>
                   <TableHeaderCell className={styles.colTags}>Tags</TableHeaderCell>
                   <TableHeaderCell className={styles.colActions}>
                     <span className="visually-hidden">Actions</span>

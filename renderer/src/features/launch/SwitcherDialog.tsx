@@ -27,7 +27,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { create } from 'zustand';
 import type { LaunchTarget } from '../../../../shared/contract/contract';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
+import { describeReach } from '../../../../shared/customers/reach-words';
 import { buildSwitcherIndex, rankSwitcher } from '../../../../shared/launch/switcher-rank';
+import { AcceptInvitationFirst } from './AcceptInvitationFirst';
 import { launchTarget } from './launch';
 import { useCustomers } from '../customers';
 import { OPTION_HEIGHT, SwitcherOption } from './SwitcherOption';
@@ -176,7 +178,9 @@ export function SwitcherButton() {
 /**
  * The tenant switcher: type part of a customer's name, domain, tenant ID or a tag; arrows move; Enter
  * opens the chosen portal (Security Copilot unless Tab picked another) in that customer's tenant;
- * Escape closes. A combobox over a listbox (WAI-ARIA APG), the list capped at SHOWN rows, so a
+ * Escape closes. Each row says the path the analyst will arrive by; a customer reached only through a
+ * guest invitation not accepted yet says to accept it first (with the link, when Switchboard sent it)
+ * and opens on a second Enter. A combobox over a listbox (WAI-ARIA APG), the list capped at SHOWN rows, so a
  * keystroke with 10,000 customers stays within a frame. Listens for Ctrl/Cmd+K itself.
  */
 export function SwitcherDialog({ toasterId }: { readonly toasterId: string }) {
@@ -207,6 +211,9 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
   const [target, setTarget] = useState<LaunchTarget>(SWITCHER_TARGETS[0] ?? 'securityCopilot');
   const [launching, setLaunching] = useState(false);
   const [error, setError] = useState<{ title: string; message: string }>();
+  // A customer reached only by a guest invitation not accepted yet: held back with what to do first;
+  // choosing it again (Enter, a click, Open anyway) opens it all the same.
+  const [held, setHeld] = useState<Customer>();
   const result = useMemo(() => rankSwitcher(index, query, SHOWN), [index, query]);
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = useId();
@@ -274,8 +281,13 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
 
   async function launch(customer: Customer): Promise<void> {
     if (launching) return;
-    setLaunching(true);
     setError(undefined);
+    if (describeReach(customer).kind === 'pending' && held?.tenantId !== customer.tenantId) {
+      setHeld(customer);
+      return;
+    }
+    setHeld(undefined);
+    setLaunching(true);
     const label = targetLabel(target);
     const outcome = await launchTarget(customer.tenantId, target);
     setLaunching(false);
@@ -371,12 +383,24 @@ function SwitcherPanel({ toasterId }: { readonly toasterId: string }) {
             onChange={(e) => {
               setQuery(e.target.value);
               setActive(0);
+              setHeld(undefined);
               if (listRef.current && virtualizer.scrollOffset) reveal.current = 'top';
             }}
           />
           {launching && <Spinner size="tiny" aria-label="Opening" />}
         </div>
         <TargetChips target={target} labelId={`${ids}-target`} onPick={setTarget} />
+        {held && (
+          <AcceptInvitationFirst
+            customer={held}
+            className={styles.message}
+            actions={
+              <Button size="small" onClick={() => void launch(held)}>
+                Open anyway
+              </Button>
+            }
+          />
+        )}
         {error && (
           <MessageBar intent="error" className={styles.message}>
             <MessageBarBody>

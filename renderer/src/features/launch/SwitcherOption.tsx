@@ -1,8 +1,8 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { History16Regular, Star16Filled } from '@fluentui/react-icons';
 import { memo } from 'react';
-import { ACCESS_PATH_LABEL } from '../../../../shared/customers/access-path';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
+import { describeReach } from '../../../../shared/customers/reach-words';
 import type { SwitcherGroup } from '../../../../shared/launch/switcher-rank';
 
 /** Each row's fixed height: the list's height and scrolling are computed from it. */
@@ -43,8 +43,8 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  // The access path as AccessPathBadge shows it (Fluent's tint badge), drawn with one element: the
-  // rows change with every keystroke, so each is kept light.
+  // The path the analyst arrives by, as AccessPathBadge shows it (Fluent's tint badge), drawn with
+  // one element: the rows change with every keystroke, so each is kept light.
   path: {
     whiteSpace: 'nowrap',
     padding: `0 ${tokens.spacingHorizontalXS}`,
@@ -70,6 +70,17 @@ const useStyles = makeStyles({
     color: tokens.colorPaletteRedForeground1,
     border: `1px solid ${tokens.colorPaletteRedBorder1}`,
   },
+  pending: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    border: `1px solid ${tokens.colorPaletteYellowBorder1}`,
+  },
+  // Set by hand, not read: no fill, a dashed edge, and the words say so.
+  byHand: {
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground3,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+  },
 });
 
 export interface SwitcherOptionProps {
@@ -87,7 +98,9 @@ export interface SwitcherOptionProps {
 }
 
 /**
- * One customer in the switcher: name, domain and tags, and its access path. The tenant ID is shown
+ * One customer in the switcher: name, domain and tags, and the path the analyst will arrive by, in
+ * words ("via GDAP", "as guest", "GDAP + guest", "no access", "accept invite first"; "(set by hand)"
+ * where no facts were read yet: shared/customers/reach-words.ts). The tenant ID is shown
  * on the highlighted row (the one Enter opens, so the analyst sees which tenant the portal will be
  * in), on rows found by their tenant ID and on rows with nothing else to tell them apart; the others leave it out, which keeps each keystroke's
  * relayout small. Memoised on its props, so a keystroke re-renders only the rows that change.
@@ -107,6 +120,7 @@ export const SwitcherOption = memo(function SwitcherOption({
   // A customer with neither domain nor tags is told apart by its tenant ID alone.
   const detail = [c.domain, c.tags.join(', ')].filter(Boolean).join(' · ');
   const showTenantId = active || byTenantId || detail === '';
+  const reach = describeReach(c);
   return (
     <div
       id={id}
@@ -142,8 +156,12 @@ export const SwitcherOption = memo(function SwitcherOption({
           )}
         </span>
       </span>
-      <span className={mergeClasses(styles.path, styles[c.accessPath])} data-access-path={c.accessPath}>
-        {ACCESS_PATH_LABEL[c.accessPath]}
+      <span
+        className={mergeClasses(styles.path, styles[reach.kind], reach.byHand && styles.byHand)}
+        data-access-path={reach.kind}
+        title={reach.sentence}
+      >
+        {reach.label}
       </span>
     </div>
   );

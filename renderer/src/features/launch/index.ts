@@ -2,3 +2,4 @@
 export { openSwitcher, SwitcherButton, SwitcherDialog } from './SwitcherDialog';
 export { launchSecurityCopilot, launchTarget } from './launch';
 export { LaunchIdentityNotice } from './LaunchIdentityNotice';
+export { AcceptInvitationFirst } from './AcceptInvitationFirst';
