@@ -107,8 +107,10 @@ const useStyles = makeStyles({
 
 const PATH_SHORT = { gdap: 'GDAP', b2b: 'Guest', both: 'GDAP + guest', none: 'No access' } as const;
 
-const dateOf = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+// One formatter for every cell: toLocaleDateString with options builds a new one on each call, which
+// showed in the matrix bench's traces (test/bench/matrix.ts) on every row a scroll brings in.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const dateOf = (iso: string) => DATE_FORMAT.format(new Date(iso));
 
 const PLUGIN_NAMES = new Map(COPILOT_PLUGINS.map((p) => [p.id, p.name]));
 
@@ -234,77 +236,28 @@ const MatrixRow = memo(function MatrixRow({
   );
 });
 
+type GridClasses = Readonly<Record<'scroller' | 'row' | 'headerRow' | 'name' | 'headName' | 'cell', string>>;
+
 /**
- * The access matrix: one row per customer, one column per analyst, one cell each saying how that
- * analyst reaches that customer (GDAP group → role, guest role, both, none), until when, and (on
- * hover) which Copilot plugins it reaches. Filters by analyst, customer, plugin, "ends within 30
- * days" and "reaches Sentinel"; exports what is shown as CSV. Rows are virtualised (TanStack
- * Virtual), so thousands of customers scroll smoothly.
+ * The grid itself, apart from the page: the virtualisers re-render on every scroll event (synchronously,
+ * flushSync), and only this re-renders with them, not the filters and buttons above it.
  */
-export function AccessMatrixView() {
-  const styles = useStyles();
-  const [matrix, setMatrix] = useState<AccessMatrix | undefined>();
-  const [error, setError] = useState<CommandError | undefined>();
-  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [analystId, setAnalystId] = useState('');
-  const [customerText, setCustomerText] = useState('');
-  const [pluginId, setPluginId] = useState('');
-  const [ending, setEnding] = useState(false);
-  const [sentinel, setSentinel] = useState(false);
-  const [offboarding, setOffboarding] = useState(false);
-  const [onboarding, setOnboarding] = useState(false);
+const MatrixGrid = memo(function MatrixGrid({
+  matrix,
+  visible,
+  names,
+  classes,
+  gridClasses,
+  shown,
+}: {
+  readonly matrix: AccessMatrix | undefined;
+  readonly visible: { readonly analysts: ReadonlyArray<number>; readonly customers: ReadonlyArray<number> };
+  readonly names: ReadonlyArray<string>;
+  readonly classes: CellClasses;
+  readonly gridClasses: GridClasses;
+  readonly shown: ((cell: MatrixCell | null) => boolean) | null;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  const load = useCallback(async (refresh: boolean) => {
-    setBusy(true);
-    const r = await invoke('guests.matrix', { refresh });
-    setBusy(false);
-    setProgress(undefined);
-    if (r.ok) {
-      setMatrix(r.value);
-      setError(undefined);
-    } else setError(r.error);
-  }, []);
-  useEffect(() => {
-    void load(false);
-    return getBridge().on('guests.progress', setProgress);
-  }, [load]);
-
-  const customer = useDeferredValue(customerText);
-  const filter: MatrixFilter = useMemo(
-    () => ({
-      analystIds: analystId === '' ? undefined : [analystId],
-      customer,
-      pluginId: sentinel ? SENTINEL : pluginId === '' ? undefined : pluginId,
-      endingWithin30Days: ending,
-    }),
-    [analystId, customer, pluginId, ending, sentinel],
-  );
-  // 'Ends within 30 days' counts from when the matrix was built.
-  const now = useMemo(() => (matrix ? new Date(matrix.builtAt) : new Date()), [matrix]);
-  const visible = useMemo(
-    () => (matrix ? filterMatrix(matrix, filter, now) : { analysts: [], customers: [] }),
-    [matrix, filter, now],
-  );
-  const cellFilter = filter.pluginId !== undefined || filter.endingWithin30Days === true;
-  const names = useMemo(() => matrix?.analysts.map((a) => a.displayName) ?? [], [matrix]);
-  const classes: CellClasses = useMemo(
-    () => ({
-      cell: styles.cell,
-      gdap: styles.gdap,
-      b2b: styles.b2b,
-      both: styles.both,
-      pending: styles.pending,
-      dim: styles.dim,
-    }),
-    [styles.cell, styles.gdap, styles.b2b, styles.both, styles.pending, styles.dim],
-  );
-  const shown = useMemo(
-    () => (cellFilter ? (cell: MatrixCell | null) => cellMatches(cell, filter, now) : null),
-    [cellFilter, filter, now],
-  );
-
   const virtualizer = useVirtualizer({
     count: visible.customers.length,
     getScrollElement: () => scrollRef.current,
@@ -332,6 +285,147 @@ export function AccessMatrixView() {
     [analystKey, firstColumn, lastColumn],
   );
   const leftPad = firstColumn * CELL_WIDTH;
+
+  return (
+    <div
+      ref={scrollRef}
+      className={gridClasses.scroller}
+      role="grid"
+      aria-label="Access matrix"
+      aria-rowcount={visible.customers.length + 1}
+      aria-colcount={visible.analysts.length + 1}
+      data-testid="access-matrix"
+    >
+      <div style={{ width, position: 'relative' }}>
+        <div role="row" className={gridClasses.headerRow} aria-rowindex={1}>
+          <div role="columnheader" className={gridClasses.headName}>
+            Customer
+          </div>
+          <div style={{ flex: `0 0 ${leftPad}px` }} aria-hidden />
+          {shownAnalysts.map((ai) => (
+            <div
+              key={ai}
+              role="columnheader"
+              className={gridClasses.cell}
+              title={matrix?.analysts[ai]?.userPrincipalName}
+            >
+              {matrix?.analysts[ai]?.displayName}
+            </div>
+          ))}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {matrix &&
+            items.map((item) => {
+              const ci = visible.customers[item.index] as number;
+              const c = matrix.customers[ci];
+              return (
+                <MatrixRow
+                  key={c?.tenantId ?? item.index}
+                  customer={c?.displayName ?? ''}
+                  tenantId={c?.tenantId ?? ''}
+                  row={matrix.cells[ci] ?? []}
+                  analysts={shownAnalysts}
+                  leftPad={leftPad}
+                  names={names}
+                  top={item.start}
+                  width={width}
+                  rowIndex={item.index + 2}
+                  classes={classes}
+                  rowClass={gridClasses.row}
+                  nameClass={gridClasses.name}
+                  shown={shown}
+                />
+              );
+            })}
+        </div>
+      </div>
+    </div>
+  );
+});
+
+/**
+ * The access matrix: one row per customer, one column per analyst, one cell each saying how that
+ * analyst reaches that customer (GDAP group → role, guest role, both, none), until when, and (on
+ * hover) which Copilot plugins it reaches. Filters by analyst, customer, plugin, "ends within 30
+ * days" and "reaches Sentinel"; exports what is shown as CSV. Rows are virtualised (TanStack
+ * Virtual), so thousands of customers scroll smoothly.
+ */
+export function AccessMatrixView() {
+  const styles = useStyles();
+  const [matrix, setMatrix] = useState<AccessMatrix | undefined>();
+  const [error, setError] = useState<CommandError | undefined>();
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [analystId, setAnalystId] = useState('');
+  const [customerText, setCustomerText] = useState('');
+  const [pluginId, setPluginId] = useState('');
+  const [ending, setEnding] = useState(false);
+  const [sentinel, setSentinel] = useState(false);
+  const [offboarding, setOffboarding] = useState(false);
+  const [onboarding, setOnboarding] = useState(false);
+
+  const load = useCallback(async (refresh: boolean) => {
+    setBusy(true);
+    const r = await invoke('guests.matrix', { refresh });
+    setBusy(false);
+    setProgress(undefined);
+    if (r.ok) {
+      setMatrix(r.value);
+      setError(undefined);
+    } else setError(r.error);
+  }, []);
+  useEffect(() => {
+    void load(false);
+    return getBridge().on('guests.progress', setProgress);
+  }, [load]);
+
+  const typed: MatrixFilter = useMemo(
+    () => ({
+      analystIds: analystId === '' ? undefined : [analystId],
+      customer: customerText,
+      pluginId: sentinel ? SENTINEL : pluginId === '' ? undefined : pluginId,
+      endingWithin30Days: ending,
+    }),
+    [analystId, customerText, pluginId, ending, sentinel],
+  );
+  // The grid follows the filters in a deferred render: the letter typed or the box ticked shows at
+  // once, and filtering thousands of rows and re-rendering those in view catch up without holding a
+  // frame (the matrix bench's frames, test/bench/matrix.ts).
+  const filter = useDeferredValue(typed);
+  // 'Ends within 30 days' counts from when the matrix was built.
+  const now = useMemo(() => (matrix ? new Date(matrix.builtAt) : new Date()), [matrix]);
+  const visible = useMemo(
+    () => (matrix ? filterMatrix(matrix, filter, now) : { analysts: [], customers: [] }),
+    [matrix, filter, now],
+  );
+  const cellFilter = filter.pluginId !== undefined || filter.endingWithin30Days === true;
+  const names = useMemo(() => matrix?.analysts.map((a) => a.displayName) ?? [], [matrix]);
+  const classes: CellClasses = useMemo(
+    () => ({
+      cell: styles.cell,
+      gdap: styles.gdap,
+      b2b: styles.b2b,
+      both: styles.both,
+      pending: styles.pending,
+      dim: styles.dim,
+    }),
+    [styles.cell, styles.gdap, styles.b2b, styles.both, styles.pending, styles.dim],
+  );
+  const shown = useMemo(
+    () => (cellFilter ? (cell: MatrixCell | null) => cellMatches(cell, filter, now) : null),
+    [cellFilter, filter, now],
+  );
+  const gridClasses: GridClasses = useMemo(
+    () => ({
+      scroller: styles.scroller,
+      row: styles.row,
+      headerRow: mergeClasses(styles.row, styles.headerRow),
+      name: styles.name,
+      headName: mergeClasses(styles.name, styles.headName),
+      cell: styles.cell,
+    }),
+    [styles.scroller, styles.row, styles.headerRow, styles.name, styles.headName, styles.cell],
+  );
 
   async function exportCsv() {
     if (!matrix) return;
@@ -424,59 +518,14 @@ export function AccessMatrixView() {
           {visible.customers.length} customers × {visible.analysts.length} analysts
         </Caption1>
       </div>
-      <div
-        ref={scrollRef}
-        className={styles.scroller}
-        role="grid"
-        aria-label="Access matrix"
-        aria-rowcount={visible.customers.length + 1}
-        aria-colcount={visible.analysts.length + 1}
-        data-testid="access-matrix"
-      >
-        <div style={{ width, position: 'relative' }}>
-          <div role="row" className={mergeClasses(styles.row, styles.headerRow)} aria-rowindex={1}>
-            <div role="columnheader" className={mergeClasses(styles.name, styles.headName)}>
-              Customer
-            </div>
-            <div style={{ flex: `0 0 ${leftPad}px` }} aria-hidden />
-            {shownAnalysts.map((ai) => (
-              <div
-                key={ai}
-                role="columnheader"
-                className={styles.cell}
-                title={matrix?.analysts[ai]?.userPrincipalName}
-              >
-                {matrix?.analysts[ai]?.displayName}
-              </div>
-            ))}
-          </div>
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {matrix &&
-              items.map((item) => {
-                const ci = visible.customers[item.index] as number;
-                const c = matrix.customers[ci];
-                return (
-                  <MatrixRow
-                    key={c?.tenantId ?? item.index}
-                    customer={c?.displayName ?? ''}
-                    tenantId={c?.tenantId ?? ''}
-                    row={matrix.cells[ci] ?? []}
-                    analysts={shownAnalysts}
-                    leftPad={leftPad}
-                    names={names}
-                    top={item.start}
-                    width={width}
-                    rowIndex={item.index + 2}
-                    classes={classes}
-                    rowClass={styles.row}
-                    nameClass={styles.name}
-                    shown={shown}
-                  />
-                );
-              })}
-          </div>
-        </div>
-      </div>
+      <MatrixGrid
+        matrix={matrix}
+        visible={visible}
+        names={names}
+        classes={classes}
+        gridClasses={gridClasses}
+        shown={shown}
+      />
       {onboarding && matrix && (
         <OnboardDialog
           analysts={matrix.analysts}
