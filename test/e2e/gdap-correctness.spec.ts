@@ -337,7 +337,9 @@ test('8. Remove Global Administrator names what will change, asks, then shows it
   );
   await expect(card.getByText(/^Roles: /)).not.toContainText('Global Administrator');
   // Said on the card and, for whoever looked away, as a toast.
-  await expect(page.getByText(/^Global Administrator was removed from "Woodgrove Bank SOC 4"/)).toHaveCount(2);
+  await expect(page.getByText(/^Global Administrator was removed from "Woodgrove Bank SOC 4"/)).toHaveCount(
+    2,
+  );
 });
 
 test('a draft relationship can be deleted from its card, after confirming', async ({ page, host }) => {
