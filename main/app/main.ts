@@ -20,7 +20,7 @@ import { shortcutExecutable, ShortcutWriter, type ShortcutPlatform } from '../co
 import { AuditLog } from '../core/audit/audit-log';
 import { openDataFolder, type DataFolder } from '../core/platform/persistence/data-folder';
 import { DataFolderBusyError } from '../core/platform/persistence/data-folder-lock';
-import type { Notice } from '../../shared/contract/contract';
+import type { LaunchResult, Notice } from '../../shared/contract/contract';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import { createShellOpener } from './opener';
@@ -230,7 +230,11 @@ function start(options: HostOptions): void {
   };
   const launchSecurityCopilot = (tenantId: TenantId): void => {
     void core.invoke('launch.open', { tenantId, target: 'securityCopilot' }).then((result) => {
-      if (result.ok) return;
+      if (result.ok) {
+        const { acceptFirst } = result.value as LaunchResult;
+        if (acceptFirst) core.notify({ id: 'accept-first', level: 'warning', ...acceptFirst });
+        return;
+      }
       log.warn(`Security Copilot was not opened from the menu: ${result.error.message}`);
       core.notify({
         id: 'menu-launch',

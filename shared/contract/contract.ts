@@ -91,6 +91,11 @@ export interface LaunchResult {
   /** Present when the launch may open as the wrong partner account (LaunchIdentityWarning). */
   readonly warning?: LaunchIdentityWarning;
   /**
+   * Present when the analyst's only way into that customer is a guest invitation not accepted yet:
+   * the launch opened, but the portal will turn them away until they accept (reach-words.ts).
+   */
+  readonly acceptFirst?: { readonly title: string; readonly message: string };
+  /**
    * `shell`: the app already opened it (Electron, after its allow-list check).
    * `page`: the page must open it itself (the browser host hands the URL back; the page opens a tab).
    */

@@ -130,3 +130,21 @@ export function describeReach(c: Described): ReachWords {
       );
   }
 }
+
+/**
+ * What to do before a launch where the analyst's only way into the customer is a guest invitation
+ * not accepted yet (Security Copilot would turn them away): the same words in the switcher and the
+ * customers list (renderer/src/features/launch/AcceptInvitationFirst.tsx) and in the notice after a
+ * desktop shortcut, a switchboard:// link or the tray opened it anyway.
+ */
+export function acceptInvitationFirst(
+  customerName: string,
+  redeemUrl: string | null,
+): { readonly title: string; readonly reason: string; readonly message: string } {
+  const reason =
+    'You are invited there as a B2B guest but have not accepted yet, and no GDAP group of yours has roles there: Security Copilot would turn you away.';
+  const next = redeemUrl
+    ? `Open ${redeemUrl} in the browser you use for that account, accept, then launch again.`
+    : `Open the invitation email from ${customerName} and accept it, or ask whoever invited you for a new link (Customers, ${customerName}, Guest accounts).`;
+  return { title: `Accept your invitation to ${customerName} first`, reason, message: `${reason} ${next}` };
+}

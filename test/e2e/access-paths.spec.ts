@@ -89,6 +89,32 @@ test('the customers list and the switcher say which path the analyst arrives by;
     expect(new URL(tab.url()).pathname).toBe('/portals/securitycopilot.microsoft.com/');
     await tab.close();
 
+    // The list's Launch button says the same before it opens anything: Not now opens nothing, Open anyway opens it.
+    await page.keyboard.press('Escape');
+    await expect(switcher).toHaveCount(0);
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill(seeded.invitedTo);
+    const launchButton = row(page, seeded.invitedTo).getByRole('button', {
+      name: `Launch Security Copilot for ${seeded.invitedTo}`,
+    });
+    await launchButton.click();
+    const held = page.getByRole('dialog', { name: `Launch Security Copilot for ${seeded.invitedTo}` });
+    await expect(held.getByTestId('accept-first')).toContainText(
+      `Accept your invitation to ${seeded.invitedTo} first`,
+    );
+    await expect(held.getByRole('textbox', { name: 'Link to accept the invitation' })).toHaveValue(link);
+    const pagesNow = context.pages().length;
+    await held.getByRole('button', { name: 'Not now' }).click();
+    await expect(held).toHaveCount(0);
+    expect(context.pages()).toHaveLength(pagesNow);
+    await launchButton.click();
+    const [anyway] = await Promise.all([
+      context.waitForEvent('page'),
+      held.getByRole('button', { name: 'Open anyway' }).click(),
+    ]);
+    await anyway.waitForLoadState();
+    expect(new URL(anyway.url()).searchParams.get('tenantId')).toBeTruthy();
+    await anyway.close();
+
     // She accepts; her guest account is read again on the customer's page: "as guest" now.
     const redeem = await context.newPage();
     await redeem.goto(link);

@@ -164,6 +164,38 @@ describe('how the signed-in analyst reaches each customer', () => {
     const inviting = await listed('inviting');
     expect(describeReach(inviting)).toMatchObject({ kind: 'pending', label: 'accept invite first' });
     expect(inviting.reach?.guest?.redeemUrl).toBe(invited.redeemUrl);
+
+    // A desktop shortcut (a switchboard:// link) opens it anyway, and the window says to accept first,
+    // with the link; a customer reached through GDAP opens with no such notice.
+    const notices: Array<{ id: string; title: string; message: string }> = [];
+    const off = core.onEvent((name, payload) => {
+      if (name === 'app.notice') notices.push(payload as (typeof notices)[number]);
+    });
+    try {
+      const opened = await ok<{ result: { url: string; acceptFirst?: { title: string } } }>('deepLink.open', {
+        url: `switchboard://launch/${tenantOf.inviting}?target=securityCopilot`,
+      });
+      expect(opened.result.url).toContain(tenantOf.inviting);
+      expect(opened.result.acceptFirst?.title).toBe(
+        `Accept your invitation to ${inviting.displayName} first`,
+      );
+      expect(notices).toEqual([
+        expect.objectContaining({
+          id: 'accept-first',
+          title: `Accept your invitation to ${inviting.displayName} first`,
+          message: expect.stringContaining(invited.redeemUrl ?? 'no link'),
+        }),
+      ]);
+      const viaGdap = await ok<{ result: { acceptFirst?: unknown } }>('deepLink.open', {
+        url: `switchboard://launch/${tenantOf.active}?target=securityCopilot`,
+      });
+      expect(viaGdap.result.acceptFirst).toBeUndefined();
+      expect(notices).toHaveLength(1);
+    } finally {
+      off();
+    }
+    // The launches changed the recent list; let its announcements settle before the next test counts them.
+    await new Promise((resolve) => setTimeout(resolve, 700));
   });
 
   it('reading a customer’s guest accounts updates the list once, and an accepted invitation becomes "as guest"', async () => {

@@ -104,6 +104,10 @@ export function launchHandlers(deps: LaunchHandlerDependencies): LaunchHandlers 
       const result = await launch.open(link.tenantId, link.target, {
         relationshipId: relationshipFor(link.tenantId, link.target),
       });
+      // A shortcut or link opens at once (the analyst asked; the facts may be older than their
+      // acceptance), and the window says what to do first.
+      if (result.acceptFirst)
+        emit('app.notice', { id: 'accept-first', level: 'warning', ...result.acceptFirst });
       return { action: 'launch', tenantId: link.tenantId, result };
     },
   };

@@ -7,6 +7,7 @@ import {
   type PortalCustomer,
 } from '../../../shared/launch/portal-targets';
 import type { TenantId } from '../../../shared/platform/tenant-id';
+import { acceptInvitationFirst, describeReach } from '../../../shared/customers/reach-words';
 import { UserFacingError } from '../platform/errors';
 import type { CustomerService } from '../customers/customer-service';
 import type { LaunchModeId } from '../../../shared/launch/launch-mode';
@@ -51,7 +52,15 @@ export class LaunchService {
     const { warning, ...how } = found ?? {};
     const { handled } = await this.opener.open(url, found ? (how as LaunchHow) : undefined);
     this.customers.recordLaunch(customer.tenantId);
-    return { url, openedBy: handled ? 'shell' : 'page', ...(warning ? { warning } : {}) };
+    const pending = describeReach(customer).kind === 'pending';
+    const words = acceptInvitationFirst(customer.displayName, customer.reach?.guest?.redeemUrl ?? null);
+    const acceptFirst = pending ? { title: words.title, message: words.message } : undefined;
+    return {
+      url,
+      openedBy: handled ? 'shell' : 'page',
+      ...(warning ? { warning } : {}),
+      ...(acceptFirst ? { acceptFirst } : {}),
+    };
   }
 
   urlFor(

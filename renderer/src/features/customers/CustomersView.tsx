@@ -32,7 +32,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { invoke } from '../../app/bridge/bridge';
 import { recentCustomers, searchCustomers } from '../../../../shared/customers/customer';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
-import { launchSecurityCopilot } from '../launch';
+import { AcceptInvitationFirst, launchSecurityCopilot } from '../launch';
+import { describeReach } from '../../../../shared/customers/reach-words';
 import { useCustomers } from './customers-store';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerFormDialog } from './CustomerFormDialog';
@@ -83,6 +84,8 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>();
   const [removing, setRemoving] = useState<Customer | undefined>();
+  /** A launch held back: the analyst's only way in is an invitation not accepted yet. */
+  const [holding, setHolding] = useState<Customer | undefined>();
   // A removed customer's desktop shortcuts would launch nothing: offer to remove them too.
   const [shortcuts, setShortcuts] = useState<ReadonlyArray<string>>([]);
   const [shortcutError, setShortcutError] = useState<string | undefined>();
@@ -133,7 +136,8 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
   );
   const editCustomer = useCallback((customer: Customer) => setEditing({ mode: 'edit', customer }), []);
 
-  async function launch(customer: Customer): Promise<void> {
+  async function launch(customer: Customer, anyway = false): Promise<void> {
+    if (!anyway && describeReach(customer).kind === 'pending') return setHolding(customer);
     const result = await launchSecurityCopilot(customer.tenantId);
     if ('error' in result)
       notify('error', `Could not launch Security Copilot for ${customer.displayName}`, result.error.message);
@@ -319,6 +323,32 @@ export function CustomersView({ toasterId }: { readonly toasterId: string }) {
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      {holding && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setHolding(undefined)}>
+          <DialogSurface aria-label={`Launch Security Copilot for ${holding.displayName}`}>
+            <DialogBody>
+              <DialogTitle>Launch Security Copilot for {holding.displayName}?</DialogTitle>
+              <DialogContent>
+                <AcceptInvitationFirst customer={holding} />
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => setHolding(undefined)}>
+                  Not now
+                </Button>
+                <Button
+                  onClick={() => {
+                    const target = holding;
+                    setHolding(undefined);
+                    void launch(target, true);
+                  }}
+                >
+                  Open anyway
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { ListedCustomer as Customer } from '../../../../shared/customers/customer-directory';
+import { acceptInvitationFirst } from '../../../../shared/customers/reach-words';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -44,16 +45,15 @@ export function AcceptInvitationFirst({
   const styles = useStyles();
   const [copied, setCopied] = useState(false);
   const link = customer.reach?.guest?.redeemUrl ?? null;
+  const words = acceptInvitationFirst(customer.displayName, link);
   return (
     <MessageBar intent="warning" layout="multiline" className={className} data-testid="accept-first">
       <MessageBarBody className={styles.body}>
-        <MessageBarTitle>Accept your invitation to {customer.displayName} first</MessageBarTitle>
+        <MessageBarTitle>{words.title}</MessageBarTitle>
         <span>
-          You are invited there as a B2B guest but have not accepted yet, and no GDAP group of yours has roles
-          there: Security Copilot would turn you away.{' '}
           {link
-            ? 'Open this link in the browser you use for that account, accept, then launch again.'
-            : `Open the invitation email from ${customer.displayName} and accept it, or ask whoever invited you for a new link (Customers, ${customer.displayName}, Guest accounts).`}
+            ? `${words.reason} Open this link in the browser you use for that account, accept, then launch again.`
+            : words.message}
         </span>
         {link && (
           <div className={styles.linkRow}>
