@@ -20,7 +20,7 @@ import {
   type OffboardPlan,
   type OffboardResults,
   type OnboardPlan,
-  type OnboardResult,
+  type OnboardResults,
 } from './guests';
 
 function spec<I extends z.ZodType>(input: I) {
@@ -119,14 +119,19 @@ export const guestCommands = {
   ).returns<OffboardResults>(),
   /** Onboarding, the offboarding plan in reverse: invite or give the role in each chosen customer. */
   'guests.onboardPlan': spec(onboardSchema).returns<OnboardPlan>(),
+  /**
+   * Applies the plan: invites or gives the role (`tenantIds`: only those customers, retrying failures)
+   * and adds the analyst to the partner groups picked from the plan (`groupIds`; none when omitted).
+   */
   'guests.onboardApply': spec(
     z
       .object({
         partnerUserId: partnerUserIdSchema,
         tenantIds: z.array(tenantIdSchema).max(20000).optional(),
+        groupIds: z.array(partnerGroupIdSchema).max(1000).optional(),
       })
       .strict(),
-  ).returns<ReadonlyArray<OnboardResult>>(),
+  ).returns<OnboardResults>(),
   'guests.exportMatrix': spec(
     z
       .object({

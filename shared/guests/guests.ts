@@ -366,6 +366,44 @@ export interface OnboardItem {
   readonly reason: string | null;
 }
 
+/**
+ * A partner group GDAP access assignments map to at least one chosen customer, which the user may pick
+ * to add the analyst to: the offboarding group step in reverse. Adding is one change that gives access
+ * in every customer the group is mapped to, not only the chosen ones.
+ */
+export interface OnboardGroup {
+  readonly groupId: string;
+  readonly groupName: string;
+  /** Every customer the group is mapped to: names (sorted) and their tenant IDs. */
+  readonly customers: ReadonlyArray<string>;
+  readonly tenantIds: ReadonlyArray<string>;
+  /** How many of them are among the chosen customers. */
+  readonly chosen: number;
+  /** The analyst is a direct member already: nothing to do. */
+  readonly alreadyMember: boolean;
+  /** The step in words (describeGroupAddStep). */
+  readonly detail: string;
+}
+
+/**
+ * An onboarding group step in words: which group, and that adding the analyst is one change that
+ * gives GDAP access in every customer the group is mapped to (how many, some names), not only the
+ * chosen ones.
+ */
+export function describeGroupAddStep(
+  analyst: string,
+  group: { readonly groupName: string; readonly customers: ReadonlyArray<string>; readonly chosen: number },
+  alreadyMember: boolean,
+): string {
+  const n = group.customers.length;
+  const count = n === 1 ? 'the 1 customer' : `every one of the ${n} customers`;
+  if (alreadyMember)
+    return `${analyst} is already a member of the partner group “${group.groupName}” (mapped to ${n === 1 ? '1 customer' : `${n} customers`}: ${someNames(group.customers)}); nothing to do.`;
+  const beyond =
+    n > group.chosen ? `: not only the ${group.chosen} chosen here, also ${n - group.chosen} more` : '';
+  return `Add ${analyst} to the partner group “${group.groupName}”: one change that gives ${analyst} GDAP access through it in ${count} it is mapped to${beyond} (${someNames(group.customers)}).`;
+}
+
 export interface OnboardPlan {
   readonly partnerUserId: string;
   readonly displayName: string;
@@ -373,10 +411,19 @@ export interface OnboardPlan {
   readonly role: GuestRole;
   readonly grant: Grant;
   readonly items: ReadonlyArray<OnboardItem>;
+  /** Partner groups mapped to the chosen customers, which the user may pick (none is added unless picked). */
+  readonly groups: ReadonlyArray<OnboardGroup>;
   readonly unread: ReadonlyArray<{ readonly tenantId: string; readonly message: string }>;
 }
 
 export interface OnboardResult extends OffboardResult {
   /** The link to accept, where an invitation was sent. */
   readonly redeemUrl: string | null;
+}
+
+export interface OnboardResults {
+  /** One per customer with something to do. */
+  readonly customers: ReadonlyArray<OnboardResult>;
+  /** One per picked partner group. */
+  readonly groups: ReadonlyArray<OffboardGroupResult>;
 }

@@ -13,7 +13,7 @@ import type { CommandError, CommandName } from '../../shared/contract/contract';
 import { ROLE_IDS } from '../../shared/gdap/roles';
 import type { AccessMatrix } from '../../shared/guests/access-matrix';
 import type { GuestChange, MatrixExport } from '../../shared/guests/guests-contract';
-import type { CustomerGuests, InviteResult, OnboardPlan, OnboardResult } from '../../shared/guests/guests';
+import type { CustomerGuests, InviteResult, OnboardPlan, OnboardResults } from '../../shared/guests/guests';
 import { sandboxCloud } from '../../shared/platform/cloud-profile';
 import { publicClient, readForm, signInThroughPages } from '../sandbox/helpers/sandbox';
 import { dispatcherTrusting } from '../../main/core/platform/cloud/transport';
@@ -292,7 +292,9 @@ describe('onboarding, the offboarding plan in reverse', () => {
     expect(byTenant.get(readerOnly)?.reason).toMatch(/kit/);
     expect(guestsNamed(inviting, rory?.userPrincipalName ?? '')).toHaveLength(0);
 
-    const results = await ok<OnboardResult[]>('guests.onboardApply', { partnerUserId: rory?.id });
+    const applied = await ok<OnboardResults>('guests.onboardApply', { partnerUserId: rory?.id });
+    expect(applied.groups).toEqual([]); // no partner group picked: none added
+    const results = applied.customers;
     const there = results.find((r) => r.tenantId === inviting);
     expect(there).toMatchObject({ outcome: 'succeeded' });
     expect(there?.redeemUrl).toMatch(/\/redeem\/\?tenant=/);

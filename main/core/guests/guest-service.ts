@@ -17,6 +17,7 @@ import { ROLE_IDS } from '../../../shared/gdap/roles';
 import {
   checkGrantEnd,
   describeGrant,
+  describeGroupAddStep,
   describeGroupStep,
   GUEST_ROLE_IDS,
   GUEST_ROLE_LABELS,
@@ -33,9 +34,11 @@ import {
   type OffboardPlan,
   type OffboardResult,
   type OffboardResults,
+  type OnboardGroup,
   type OnboardItem,
   type OnboardPlan,
   type OnboardResult,
+  type OnboardResults,
 } from '../../../shared/guests/guests';
 import { securityCopilotUrl } from '../../../shared/launch/launch-url';
 import type { TenantId } from '../../../shared/platform/tenant-id';
@@ -45,7 +48,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { graphWrite, type GraphAnswer, type WriteRequest } from '../gdap/graph-write';
 import type { CloudService } from '../platform/cloud/cloud-service';
 import { describeFailure } from '../platform/cloud-errors';
-import { GROUP_MEMBERS_WRITE } from '../platform/command-purposes';
+import { GROUP_MEMBERS_ADD, GROUP_MEMBERS_WRITE } from '../platform/command-purposes';
 import { UserFacingError } from '../platform/errors';
 import { createGraphClient, graphGet, graphGetAll } from '../platform/graph/graph-client';
 
@@ -472,19 +475,7 @@ export class GuestService {
     user: PartnerDirectoryUser,
     snapshot: DirectorySnapshot | null,
   ): Promise<OffboardGroup[]> {
-    // The groups access assignments map, with the customers each reaches.
-    const mapped = new Map<string, { name: string; customers: Map<string, string> }>();
-    for (const c of snapshot?.customers ?? []) {
-      const granting = new Set(
-        c.relationships.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status)).map((r) => r.id),
-      );
-      for (const a of c.assignments) {
-        if (a.status !== 'active' || !granting.has(a.relationshipId)) continue;
-        const entry = mapped.get(a.groupId) ?? { name: a.groupName ?? a.groupId, customers: new Map() };
-        entry.customers.set(c.tenantId, c.displayName);
-        mapped.set(a.groupId, entry);
-      }
-    }
+    const mapped = mappedGroups(snapshot);
     const mine = new Set(
       (await this.analysts([...mapped.keys()])).find((a) => a.id === user.id)?.groupIds ?? [],
     );
@@ -681,7 +672,10 @@ export class GuestService {
     };
   }
 
-  /** Onboarding, the same plan in reverse: in each chosen customer, invite with the role, give the role, or nothing. */
+  /**
+   * Onboarding, the same plan in reverse: in each chosen customer, invite with the role, give the
+   * role, or nothing; and the partner groups GDAP maps to any chosen customer, for the user to pick.
+   */
   async onboardPlan(
     input: { partnerUserId: string; tenantIds: ReadonlyArray<string>; role: GuestRole; grant: Grant },
     onProgress: (done: number, total: number) => void,
@@ -748,20 +742,79 @@ export class GuestService {
       role: input.role,
       grant: input.grant,
       items: items.sort((a, b) => a.customerName.localeCompare(b.customerName)),
+      groups: await this.onboardGroups(home, user, input.tenantIds),
       unread: problems,
     };
   }
 
+  /**
+   * The partner groups GDAP access assignments map to at least one of `tenantIds`, each with every
+   * customer it is mapped to (adding the analyst reaches them all) and whether the analyst is a
+   * direct member already (its members read).
+   */
+  private async onboardGroups(
+    home: Home,
+    user: PartnerDirectoryUser,
+    tenantIds: ReadonlyArray<string>,
+  ): Promise<OnboardGroup[]> {
+    const wanted = new Set(tenantIds);
+    const mapped = [...mappedGroups(this.deps.snapshot())].filter(([, m]) =>
+      [...m.customers.keys()].some((t) => wanted.has(t)),
+    );
+    const groups: OnboardGroup[] = [];
+    await eachLimited(mapped, 4, async ([groupId, m]) => {
+      const members = await graphGetAll(
+        home.client,
+        `/groups/${encodeURIComponent(groupId)}/members?$select=id&$top=999`,
+        z.object({ id: z.string() }),
+        this.reads,
+      );
+      const alreadyMember = members.some((x) => x.id === user.id);
+      const sorted = [...m.customers].sort((a, b) => a[1].localeCompare(b[1]));
+      const step = {
+        groupId,
+        groupName: m.name,
+        customers: sorted.map(([, name]) => name),
+        tenantIds: sorted.map(([tenantId]) => tenantId),
+        chosen: sorted.filter(([tenantId]) => wanted.has(tenantId)).length,
+        alreadyMember,
+      };
+      groups.push({ ...step, detail: describeGroupAddStep(user.displayName, step, alreadyMember) });
+    });
+    return groups.sort((a, b) => a.groupName.localeCompare(b.groupName));
+  }
+
+  /**
+   * Applies an onboarding plan: invites or gives the role in the planned customers (with `tenantIds`,
+   * only those: a retry) and adds the analyst to each picked partner group (`groupIds`), once, each
+   * with its own result.
+   */
   async onboardApply(
     plan: OnboardPlan,
-    tenantIds: ReadonlyArray<string> | undefined,
+    only: { readonly tenantIds?: ReadonlyArray<string>; readonly groupIds?: ReadonlyArray<string> },
     onProgress: (done: number, total: number) => void,
-  ): Promise<OnboardResult[]> {
+  ): Promise<OnboardResults> {
+    const { tenantIds, groupIds } = only;
     const chosen = plan.items.filter(
       (i) => i.action !== 'none' && (tenantIds === undefined || tenantIds.includes(i.tenantId)),
     );
-    const results: OnboardResult[] = [];
+    const groups = plan.groups.filter((g) => (groupIds ?? []).includes(g.groupId));
+    const total = chosen.length + groups.length;
     let done = 0;
+    const step = () => onProgress(++done, total);
+    const [customers, groupResults] = await Promise.all([
+      this.inviteAll(plan, chosen, step),
+      this.addToGroups(plan, groups, step),
+    ]);
+    return { customers, groups: groupResults };
+  }
+
+  private async inviteAll(
+    plan: OnboardPlan,
+    chosen: ReadonlyArray<OnboardItem>,
+    step: () => void,
+  ): Promise<OnboardResult[]> {
+    const results: OnboardResult[] = [];
     await eachLimited(chosen, 4, async (item) => {
       const base = { tenantId: item.tenantId, customerName: item.customerName };
       if (!item.possible)
@@ -785,9 +838,96 @@ export class GuestService {
           });
         }
       }
-      onProgress(++done, chosen.length);
+      step();
     });
     return results.sort((a, b) => a.customerName.localeCompare(b.customerName));
+  }
+
+  /**
+   * Adds the analyst to each picked partner group, one after the other, as offboarding removes them:
+   * the membership is read first (a member already: unchanged, nothing sent), GroupMember.ReadWrite.All
+   * is asked for only when an addition is due.
+   */
+  private async addToGroups(
+    plan: OnboardPlan,
+    groups: ReadonlyArray<OnboardGroup>,
+    step: () => void,
+  ): Promise<OffboardGroupResult[]> {
+    if (groups.length === 0) return [];
+    const home = await this.home();
+    const active = await this.deps.cloud.active();
+    const writer = createGraphClient(active.profile, active.caPem, () =>
+      this.deps.accounts.permissionToken('GroupMember.ReadWrite.All', home.homeAccountId),
+    );
+    const results: OffboardGroupResult[] = [];
+    for (const group of groups) {
+      const ref = `${active.profile.graphEndpoint}/v1.0/directoryObjects/${plan.partnerUserId}`;
+      results.push(await this.addToGroup(home, writer, plan, group, ref));
+      step();
+    }
+    return results;
+  }
+
+  private async addToGroup(
+    home: Home,
+    writer: Client,
+    plan: OnboardPlan,
+    group: OnboardGroup,
+    ref: string,
+  ): Promise<OffboardGroupResult> {
+    const base = {
+      groupId: group.groupId,
+      groupName: group.groupName,
+      customerCount: group.tenantIds.length,
+    };
+    const who = plan.displayName;
+    const member = { id: plan.partnerUserId, displayName: who };
+    const path = `/groups/${encodeURIComponent(group.groupId)}/members/$ref`;
+    const unchanged = (): OffboardGroupResult => ({
+      ...base,
+      outcome: 'unchanged',
+      message: `${who} is already a member of “${group.groupName}”; nothing was sent.`,
+    });
+    try {
+      const members = await graphGetAll(
+        home.client,
+        `/groups/${encodeURIComponent(group.groupId)}/members?$select=id&$top=999`,
+        z.object({ id: z.string() }),
+        this.reads,
+      );
+      if (members.some((m) => m.id === plan.partnerUserId)) return unchanged();
+      // The permission first (the consent, where never given): a change that cannot be sent is not audited.
+      await this.deps.accounts.permissionToken('GroupMember.ReadWrite.All', home.homeAccountId);
+      const request = { '@odata.id': ref };
+      await this.deps.audit.record(
+        {
+          account: home.account,
+          tenantId: home.homeTenantId,
+          action: 'partnerGroup.addMember',
+          target: path,
+          targetName: group.groupName,
+          body: {
+            request,
+            before: { group: { id: group.groupId, displayName: group.groupName }, member, isMember: false },
+            after: { group: { id: group.groupId, displayName: group.groupName }, member, isMember: true },
+            customers: group.customers,
+          },
+        },
+        () => graphWrite(writer, { method: 'POST', path, body: request }),
+      );
+    } catch (error) {
+      // Added since it was read (by hand, or an answer that never arrived): the wanted end state.
+      if (error instanceof GraphError && error.statusCode === 400 && /already exist/i.test(error.message))
+        return unchanged();
+      return { ...base, outcome: 'failed', message: describeFailure(error, GROUP_MEMBERS_ADD) };
+    }
+    const count =
+      group.tenantIds.length === 1 ? 'its 1 customer' : `all ${group.tenantIds.length} of its customers`;
+    return {
+      ...base,
+      outcome: 'succeeded',
+      message: `Added ${who} to “${group.groupName}”: ${who} now reaches ${count} through it.`,
+    };
   }
 
   // --- changes --------------------------------------------------------------------------------------
@@ -1094,4 +1234,23 @@ async function eachLimited<T>(
     }
   });
   await Promise.all(lanes);
+}
+
+/** The partner groups active GDAP access assignments map, each with the customers it reaches (tenant ID: name). */
+function mappedGroups(
+  snapshot: DirectorySnapshot | null,
+): Map<string, { name: string; customers: Map<string, string> }> {
+  const mapped = new Map<string, { name: string; customers: Map<string, string> }>();
+  for (const c of snapshot?.customers ?? []) {
+    const granting = new Set(
+      c.relationships.filter((r) => ACCESS_GRANTING_STATUSES.has(r.status)).map((r) => r.id),
+    );
+    for (const a of c.assignments) {
+      if (a.status !== 'active' || !granting.has(a.relationshipId)) continue;
+      const entry = mapped.get(a.groupId) ?? { name: a.groupName ?? a.groupId, customers: new Map() };
+      entry.customers.set(c.tenantId, c.displayName);
+      mapped.set(a.groupId, entry);
+    }
+  }
+  return mapped;
 }

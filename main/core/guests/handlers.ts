@@ -80,11 +80,11 @@ export function guestHandlers(deps: GuestHandlerDependencies): GuestHandlers {
       onboarding.set(input.partnerUserId, plan);
       return plan;
     },
-    'guests.onboardApply': async ({ partnerUserId, tenantIds }) => {
+    'guests.onboardApply': async ({ partnerUserId, tenantIds, groupIds }) => {
       const plan = onboarding.get(partnerUserId);
       if (!plan)
         throw new UserFacingError('conflict', 'Plan the onboarding first, review it, then apply it.');
-      return guests.onboardApply(plan, tenantIds, deps.onProgress);
+      return guests.onboardApply(plan, { tenantIds, groupIds }, deps.onProgress);
     },
     'guests.exportMatrix': async ({ analystIds, tenantIds }) => {
       const m = last ?? (await accessMatrix(deps, false));

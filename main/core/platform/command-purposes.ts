@@ -21,6 +21,11 @@ export const GROUP_MEMBERS_WRITE: FailureContext = {
     'the Groups Administrator or User Administrator role in your partner tenant, or ownership of the group, besides the GroupMember.ReadWrite.All permission for Switchboard’s app registration',
   ask: 'Ask a Groups Administrator of your partner tenant, or the group’s owner, to remove the membership (Microsoft Entra admin center, Groups, the group, Members) or to give you that role, then apply again.',
 };
+/** Adding a member, onboarding's group step: the same needs as removing one, said the other way. */
+export const GROUP_MEMBERS_ADD: FailureContext = {
+  needs: GROUP_MEMBERS_WRITE.needs,
+  ask: 'Ask a Groups Administrator of your partner tenant, or the group’s owner, to add the membership (Microsoft Entra admin center, Groups, the group, Members) or to give you that role, then apply again.',
+};
 // UNCONFIRMED whether a tenant demands User.Read.All rather than User.ReadBasic.All to search users;
 // the conservative reading names the smaller one an administrator can grant.
 const USERS = 'the User.ReadBasic.All permission for Switchboard’s app registration';
@@ -109,7 +114,7 @@ const PURPOSES: Readonly<Record<string, FailureContext>> = {
   'guests.offboardPlan': { doing: 'planning the analyst’s offboarding' },
   'guests.offboardApply': { doing: 'removing the analyst’s guest accounts and partner group memberships' },
   'guests.onboardPlan': { doing: 'planning the analyst’s onboarding' },
-  'guests.onboardApply': { doing: 'inviting the analyst and giving the role' },
+  'guests.onboardApply': { doing: 'inviting the analyst, giving the role and adding to partner groups' },
   'azureAccess.panel': { doing: 'reading who has Copilot in Azure access in the tenant' },
   'azureAccess.principals': { doing: 'searching the tenant’s users and groups' },
   'azureAccess.plan': { doing: 'planning the Copilot in Azure access change' },

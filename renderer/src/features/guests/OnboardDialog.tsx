@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -18,7 +19,12 @@ import {
 import { useEffect, useState } from 'react';
 import type { CommandError } from '../../../../shared/contract/contract';
 import type { MatrixAnalyst } from '../../../../shared/guests/access-matrix';
-import type { GuestRole, OnboardPlan, OnboardResult } from '../../../../shared/guests/guests';
+import {
+  STEP_OUTCOME_LABELS,
+  type GuestRole,
+  type OnboardPlan,
+  type OnboardResults,
+} from '../../../../shared/guests/guests';
 import { getBridge, invoke } from '../../app/bridge/bridge';
 import { defaultEndDate, GrantFields, grantOf, type GrantChoice } from './GrantFields';
 
@@ -39,6 +45,8 @@ const useStyles = makeStyles({
  * Onboard an analyst to the customers the matrix shows (its filters choose them): the offboarding
  * plan in reverse. Each customer says what will happen (invite with the role, give the role, nothing
  * needed, or not possible and why); applied with progress, each invitation with its link to accept.
+ * The partner groups GDAP maps to those customers are listed for the user to pick (none is picked
+ * first): adding the analyst to one gives access in every customer it is mapped to, which it says.
  */
 export function OnboardDialog({
   analysts,
@@ -57,7 +65,8 @@ export function OnboardDialog({
     endDate: defaultEndDate(90),
   });
   const [plan, setPlan] = useState<OnboardPlan | undefined>();
-  const [results, setResults] = useState<ReadonlyArray<OnboardResult> | undefined>();
+  const [results, setResults] = useState<OnboardResults | undefined>();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<CommandError | undefined>();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
@@ -67,6 +76,7 @@ export function OnboardDialog({
     setBusy(true);
     setPlan(undefined);
     setResults(undefined);
+    setPicked(new Set());
     const r = await invoke('guests.onboardPlan', {
       partnerUserId: analystId,
       tenantIds: customers.map((c) => c.tenantId),
@@ -81,7 +91,7 @@ export function OnboardDialog({
 
   async function apply() {
     setBusy(true);
-    const r = await invoke('guests.onboardApply', { partnerUserId: analystId });
+    const r = await invoke('guests.onboardApply', { partnerUserId: analystId, groupIds: [...picked] });
     setBusy(false);
     setProgress(undefined);
     if (r.ok) setResults(r.value);
@@ -89,6 +99,14 @@ export function OnboardDialog({
   }
 
   const toDo = plan?.items.filter((i) => i.action !== 'none' && i.possible).length ?? 0;
+  const toAdd = plan?.groups.filter((g) => picked.has(g.groupId)).length ?? 0;
+  const togglePick = (groupId: string, on: boolean) =>
+    setPicked((before) => {
+      const next = new Set(before);
+      if (on) next.add(groupId);
+      else next.delete(groupId);
+      return next;
+    });
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-label="Onboard an analyst">
@@ -111,6 +129,14 @@ export function OnboardDialog({
                 <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
               </Field>
             )}
+            {busy && plan && toAdd > 0 && (
+              <MessageBar intent="info">
+                <MessageBarBody>
+                  If your browser opens, sign in and consent there: changing partner group members needs the
+                  GroupMember.ReadWrite.All permission, asked for the first time it is needed.
+                </MessageBarBody>
+              </MessageBar>
+            )}
             {error && (
               <MessageBar intent="error">
                 <MessageBarBody>
@@ -128,9 +154,39 @@ export function OnboardDialog({
                 ))}
               </ul>
             )}
+            {plan && !results && plan.groups.length > 0 && (
+              <div role="group" aria-label="Partner groups to add the analyst to">
+                <Caption1>
+                  Partner groups GDAP maps to these customers. Adding {plan.displayName} to a group is one
+                  change in your partner tenant that gives access in every customer the group is mapped to,
+                  not only the ones chosen here. Pick only the groups you mean.
+                </Caption1>
+                {plan.groups.map((g) => (
+                  <div key={g.groupId}>
+                    <Checkbox
+                      label={g.detail}
+                      checked={picked.has(g.groupId)}
+                      disabled={busy || g.alreadyMember}
+                      onChange={(_, d) => togglePick(g.groupId, d.checked === true)}
+                    />
+                  </div>
+                ))}
+              </div>
+            )}
+            {results && results.groups.length > 0 && (
+              <ul className={styles.list} aria-label="Partner group results">
+                {results.groups.map((r) => (
+                  <li key={r.groupId} data-outcome={r.outcome}>
+                    <strong>{r.groupName}</strong> ({r.customerCount} customers),{' '}
+                    {STEP_OUTCOME_LABELS[r.outcome]}:{' '}
+                    <span className={r.outcome === 'failed' ? styles.failed : undefined}>{r.message}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
             {results && (
               <ul className={styles.list} aria-label="Onboarding results">
-                {results.map((r) => (
+                {results.customers.map((r) => (
                   <li key={r.tenantId} data-outcome={r.outcome}>
                     <strong>{r.customerName}</strong>:{' '}
                     <span className={r.outcome === 'failed' ? styles.failed : undefined}>{r.message}</span>
@@ -146,8 +202,9 @@ export function OnboardDialog({
           </DialogContent>
           <DialogActions>
             {plan && !results && (
-              <Button appearance="primary" disabled={busy || toDo === 0} onClick={() => void apply()}>
+              <Button appearance="primary" disabled={busy || toDo + toAdd === 0} onClick={() => void apply()}>
                 Apply to {toDo} customers
+                {toAdd > 0 ? ` and ${toAdd} partner group${toAdd === 1 ? '' : 's'}` : ''}
               </Button>
             )}
             <Button
