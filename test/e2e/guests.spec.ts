@@ -132,6 +132,10 @@ test('invite an analyst → she redeems → the matrix shows her guest role → 
     await expect(onboard.getByRole('list', { name: 'Planned onboarding' })).toContainText(
       'Invite rory.responder@contosomssp.onmicrosoft.com as a guest with Security Operator.',
     );
+    // The partner group GDAP maps there is offered, not picked, and said to reach all its customers.
+    await expect(onboard.getByRole('group', { name: 'Partner groups to add the analyst to' })).toContainText(
+      'Add Rory Responder to the partner group “AdminAgents”: one change that gives Rory Responder GDAP access through it in',
+    );
     await onboard.getByRole('button', { name: 'Apply to 1 customers' }).click();
     await expect(onboard.getByTestId('onboard-link')).toContainText('/redeem/?tenant=');
     await onboard.getByRole('button', { name: 'Close' }).click();
