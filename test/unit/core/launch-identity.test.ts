@@ -71,7 +71,14 @@ describe('launching as the right partner account', () => {
   it('the launch answers with the warning, and the opener gets only how to open', async () => {
     const service = modes('web', [ADA, PAT], ADA.homeAccountId);
     const handed: Array<LaunchHow | undefined> = [];
-    const customer = { tenantId: T, displayName: 'Fabrikam', domain: 'fabrikam.com' } as ListedCustomer;
+    const customer = {
+      tenantId: T,
+      displayName: 'Fabrikam',
+      domain: 'fabrikam.com',
+      source: 'gdap',
+      accessPath: 'gdap',
+      reach: null,
+    } as ListedCustomer;
     const launch = new LaunchService(
       { get: () => customer, recordLaunch: () => undefined } as unknown as CustomerService,
       async () => PUBLIC_CLOUD,

@@ -12,7 +12,14 @@ const REL = '5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a32054
 function service(profile: CloudProfile, domain: string | null = 'fabrikam.com') {
   const opened: string[] = [];
   const launched: string[] = [];
-  const customer = { tenantId: T, displayName: 'Fabrikam', domain } as ListedCustomer;
+  const customer = {
+    tenantId: T,
+    displayName: 'Fabrikam',
+    domain,
+    source: 'gdap',
+    accessPath: 'gdap',
+    reach: null,
+  } as ListedCustomer;
   const customers = {
     get: () => customer,
     recordLaunch: (id: string) => void launched.push(id),
