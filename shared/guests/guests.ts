@@ -290,7 +290,11 @@ export interface OffboardPlan {
   /** Partner group memberships to remove, one step per group. */
   readonly groups: ReadonlyArray<OffboardGroup>;
   /** Customers whose guests could not be read now: the plan may miss a guest account there. */
-  readonly unread: ReadonlyArray<{ readonly tenantId: string; readonly message: string }>;
+  readonly unread: ReadonlyArray<{
+    readonly tenantId: string;
+    readonly customerName: string;
+    readonly message: string;
+  }>;
 }
 
 /**
@@ -413,7 +417,11 @@ export interface OnboardPlan {
   readonly items: ReadonlyArray<OnboardItem>;
   /** Partner groups mapped to the chosen customers, which the user may pick (none is added unless picked). */
   readonly groups: ReadonlyArray<OnboardGroup>;
-  readonly unread: ReadonlyArray<{ readonly tenantId: string; readonly message: string }>;
+  readonly unread: ReadonlyArray<{
+    readonly tenantId: string;
+    readonly customerName: string;
+    readonly message: string;
+  }>;
 }
 
 export interface OnboardResult extends OffboardResult {

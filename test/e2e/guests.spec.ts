@@ -123,7 +123,7 @@ test('invite an analyst → she redeems → the matrix shows her guest role → 
     // Onboarding Rory to the customer shown: one invitation with Security Operator, and its link.
     await page.getByRole('button', { name: 'Onboard an analyst' }).click();
     const onboard = page.getByRole('dialog', { name: 'Onboard an analyst' });
-    await expect(onboard).toContainText('Onboard an analyst to 1 customers');
+    await expect(onboard).toContainText('Onboard an analyst to 1 customer');
     await onboard
       .getByLabel('Analyst')
       .selectOption({ label: 'Rory Responder (rory.responder@contosomssp.onmicrosoft.com)' });
@@ -136,7 +136,7 @@ test('invite an analyst → she redeems → the matrix shows her guest role → 
     await expect(onboard.getByRole('group', { name: 'Partner groups to add the analyst to' })).toContainText(
       'Add Rory Responder to the partner group “AdminAgents”: one change that gives Rory Responder GDAP access through it in',
     );
-    await onboard.getByRole('button', { name: 'Apply to 1 customers' }).click();
+    await onboard.getByRole('button', { name: 'Apply to 1 customer' }).click();
     await expect(onboard.getByTestId('onboard-link')).toContainText('/redeem/?tenant=');
     await onboard.getByRole('button', { name: 'Close' }).click();
     await expect(row.getByRole('gridcell', { name: 'Rory Responder: Invited' })).toBeVisible();

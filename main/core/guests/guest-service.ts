@@ -461,7 +461,7 @@ export class GuestService {
       displayName: user.displayName,
       items,
       groups: await this.groupSteps(home, user, snapshot),
-      unread: problems,
+      unread: problems.map((p) => ({ ...p, customerName: this.customerName(p.tenantId) })),
     };
   }
 
@@ -743,7 +743,7 @@ export class GuestService {
       grant: input.grant,
       items: items.sort((a, b) => a.customerName.localeCompare(b.customerName)),
       groups: await this.onboardGroups(home, user, input.tenantIds),
-      unread: problems,
+      unread: problems.map((p) => ({ ...p, customerName: this.customerName(p.tenantId) })),
     };
   }
 

@@ -27,6 +27,8 @@ import {
 import { getBridge, invoke } from '../../app/bridge/bridge';
 
 const useStyles = makeStyles({
+  // Wide enough for the plan's sentences and for its buttons to keep one line each.
+  surface: { maxWidth: '760px', '& .fui-Button': { whiteSpace: 'nowrap' } },
   content: {
     display: 'flex',
     flexDirection: 'column',
@@ -111,7 +113,7 @@ export function OffboardDialog({
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-label="Offboard an analyst">
+      <DialogSurface aria-label="Offboard an analyst" className={styles.surface}>
         <DialogBody>
           <DialogTitle>Offboard an analyst</DialogTitle>
           <DialogContent className={styles.content}>
@@ -178,10 +180,24 @@ export function OffboardDialog({
                   </ul>
                 )}
                 {plan.unread.length > 0 && (
-                  <Caption1 className={styles.muted}>
-                    {plan.unread.length} customers could not be read now, so a guest account there may be
-                    missing from this plan.
-                  </Caption1>
+                  <details data-testid="offboard-unread">
+                    <summary>
+                      <Caption1>
+                        Guest accounts could not be read in {plan.unread.length} customer
+                        {plan.unread.length === 1 ? '' : 's'}: a guest account of {plan.displayName} there
+                        would be missing from this plan. Which, and why
+                      </Caption1>
+                    </summary>
+                    <ul className={styles.list} aria-label="Customers not read">
+                      {plan.unread.map((u) => (
+                        <li key={u.tenantId}>
+                          <Caption1>
+                            <strong>{u.customerName}</strong>: {u.message}
+                          </Caption1>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
                 )}
               </>
             )}

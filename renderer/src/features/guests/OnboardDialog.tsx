@@ -29,6 +29,8 @@ import { getBridge, invoke } from '../../app/bridge/bridge';
 import { defaultEndDate, GrantFields, grantOf, type GrantChoice } from './GrantFields';
 
 const useStyles = makeStyles({
+  // Wide enough for the plan's sentences and for its buttons to keep one line each.
+  surface: { maxWidth: '760px', '& .fui-Button': { whiteSpace: 'nowrap' } },
   content: {
     display: 'flex',
     flexDirection: 'column',
@@ -109,9 +111,11 @@ export function OnboardDialog({
     });
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-label="Onboard an analyst">
+      <DialogSurface aria-label="Onboard an analyst" className={styles.surface}>
         <DialogBody>
-          <DialogTitle>Onboard an analyst to {customers.length} customers</DialogTitle>
+          <DialogTitle>
+            Onboard an analyst to {customers.length} customer{customers.length === 1 ? '' : 's'}
+          </DialogTitle>
           <DialogContent className={styles.content}>
             <Caption1>The customers the matrix shows now; narrow them with its filters first.</Caption1>
             <Field label="Analyst">
@@ -203,7 +207,7 @@ export function OnboardDialog({
           <DialogActions>
             {plan && !results && (
               <Button appearance="primary" disabled={busy || toDo + toAdd === 0} onClick={() => void apply()}>
-                Apply to {toDo} customers
+                Apply to {toDo} customer{toDo === 1 ? '' : 's'}
                 {toAdd > 0 ? ` and ${toAdd} partner group${toAdd === 1 ? '' : 's'}` : ''}
               </Button>
             )}
