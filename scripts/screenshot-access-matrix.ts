@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../test/e2e/chromium';
-import { startHost, writeSettings } from '../test/e2e/host';
+import { signInOnSandboxPage, startHost, syncDirectoryAs, writeSettings } from '../test/e2e/host';
 
 const out = path.resolve('docs/screenshots/access-matrix.png');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-shots-matrix-'));
@@ -22,22 +22,8 @@ try {
   });
   const page = await context.newPage();
   await page.goto(host.url);
-  await page.getByRole('tab', { name: 'Accounts' }).click();
-  const [signIn] = await Promise.all([
-    context.waitForEvent('page'),
-    page.getByRole('button', { name: 'Sign in with the browser' }).click(),
-  ]);
-  await signIn.getByRole('radio', { name: /Ada Analyst/ }).check();
-  await signIn.getByRole('button', { name: 'Next' }).click();
-  await signIn.getByRole('button', { name: 'Accept' }).click();
-  await signIn.getByText('You are signed in').waitFor();
-  await signIn.close();
-  await page.getByRole('tab', { name: 'Customers' }).click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await page
-    .getByTestId('directory-age')
-    .getByText(/just now/)
-    .waitFor();
+  await signInOnSandboxPage(page, /Ada Analyst/);
+  await syncDirectoryAs(page, /read as ada\.analyst/);
   await page.getByRole('tab', { name: 'Access matrix' }).click();
   const read = page.getByRole('button', { name: 'Read guests from every customer' });
   await read.click();

@@ -26,7 +26,7 @@ import { ROLE_IDS } from '../../shared/gdap/roles';
 import type { AccessMatrix } from '../../shared/guests/access-matrix';
 import { sandboxCloud } from '../../shared/platform/cloud-profile';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium';
-import { startHost, writeSettings } from '../e2e/host';
+import { signInOnSandboxPage, startHost, writeSettings } from '../e2e/host';
 import { signInThroughPages } from '../sandbox/helpers/sandbox';
 import type { Figures, Scenario } from './run';
 
@@ -291,16 +291,7 @@ async function viewFigures(data: SandboxData): Promise<Figures> {
     });
     const page = await context.newPage();
     await page.goto(host.url);
-    await page.getByRole('tab', { name: 'Accounts' }).click();
-    const [signIn] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Sign in with the browser' }).click(),
-    ]);
-    await signIn.getByRole('radio', { name: /Ada Analyst/ }).check();
-    await signIn.getByRole('button', { name: 'Next' }).click();
-    await signIn.getByRole('button', { name: 'Accept' }).click();
-    await signIn.getByText('You are signed in').waitFor();
-    await signIn.close();
+    await signInOnSandboxPage(page, /Ada Analyst/);
     await page.getByRole('tab', { name: 'Customers' }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page

@@ -42,6 +42,7 @@ import {
 } from '../../../shared/guests/guests';
 import { securityCopilotUrl } from '../../../shared/launch/launch-url';
 import type { TenantId } from '../../../shared/platform/tenant-id';
+import type { CloudProfile } from '../../../shared/platform/cloud-profile';
 import type { MatrixAnalyst } from '../../../shared/guests/access-matrix';
 import type { AccountService } from '../accounts/account-service';
 import type { AuditLog } from '../audit/audit-log';
@@ -599,15 +600,34 @@ export class GuestService {
     groups: ReadonlyArray<OffboardGroup>,
     step: () => void,
   ): Promise<OffboardGroupResult[]> {
+    return this.eachGroup(
+      groups,
+      step,
+      (home, writer) => (group) => this.removeFromGroup(home, writer, plan, group),
+    );
+  }
+
+  /**
+   * Runs one membership change per partner group, one group after the other (each is one change in
+   * the partner tenant), through a Graph client whose token carries GroupMember.ReadWrite.All: asked
+   * for only when the first change is due (the browser opens once for the consent, where it was never
+   * given).
+   */
+  private async eachGroup<G>(
+    groups: ReadonlyArray<G>,
+    step: () => void,
+    change: (home: Home, writer: Client, profile: CloudProfile) => (group: G) => Promise<OffboardGroupResult>,
+  ): Promise<OffboardGroupResult[]> {
     if (groups.length === 0) return [];
     const home = await this.home();
     const active = await this.deps.cloud.active();
     const writer = createGraphClient(active.profile, active.caPem, () =>
       this.deps.accounts.permissionToken('GroupMember.ReadWrite.All', home.homeAccountId),
     );
+    const one = change(home, writer, active.profile);
     const results: OffboardGroupResult[] = [];
     for (const group of groups) {
-      results.push(await this.removeFromGroup(home, writer, plan, group));
+      results.push(await one(group));
       step();
     }
     return results;
@@ -853,19 +873,10 @@ export class GuestService {
     groups: ReadonlyArray<OnboardGroup>,
     step: () => void,
   ): Promise<OffboardGroupResult[]> {
-    if (groups.length === 0) return [];
-    const home = await this.home();
-    const active = await this.deps.cloud.active();
-    const writer = createGraphClient(active.profile, active.caPem, () =>
-      this.deps.accounts.permissionToken('GroupMember.ReadWrite.All', home.homeAccountId),
-    );
-    const results: OffboardGroupResult[] = [];
-    for (const group of groups) {
-      const ref = `${active.profile.graphEndpoint}/v1.0/directoryObjects/${plan.partnerUserId}`;
-      results.push(await this.addToGroup(home, writer, plan, group, ref));
-      step();
-    }
-    return results;
+    return this.eachGroup(groups, step, (home, writer, profile) => {
+      const ref = `${profile.graphEndpoint}/v1.0/directoryObjects/${plan.partnerUserId}`;
+      return (group) => this.addToGroup(home, writer, plan, group, ref);
+    });
   }
 
   private async addToGroup(
